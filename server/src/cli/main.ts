@@ -1,0 +1,137 @@
+// `kijun` command line. `run()` takes its arguments and I/O so tests can drive it in process.
+import { parseArgs } from 'node:util';
+import * as path from 'node:path';
+import { promises as fsp } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { loadWorkspace } from '../core/workspace.js';
+import { buildReport, type Report } from '../core/report.js';
+import { describeConfigProblem } from '../core/config.js';
+import type { Locale } from '../core/model.js';
+import { nodeFs, findConfig, localToday, localeFromEnv, toPosix } from '../node/nodeFs.js';
+import { formatText } from './textFormat.js';
+
+export interface CliIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const FORMATS = ['text', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+const USAGE = `Usage: kijun check [PATH...] [--config FILE] [--format text|json] [--output FILE] [--lang ja|en] [--max-warnings N]
+       kijun --help | --version`;
+
+class UsageError extends Error {}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await runUnsafe(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`kijun: ${err.message}\n${USAGE}\n`);
+      return 2;
+    }
+    io.stderr(`kijun: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 2;
+  }
+}
+
+async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
+  const args = parse(argv);
+  if (args.values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.values.version) {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const [command, ...paths] = args.positionals;
+  if (command !== 'check') throw new UsageError(command ? `unknown command: ${command}` : 'no command given');
+  const format = (args.values.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format: ${args.values.format}`);
+  const lang = args.values.lang;
+  if (lang !== undefined && lang !== 'ja' && lang !== 'en') throw new UsageError(`unknown language: ${lang}`);
+  const maxWarnings = args.values['max-warnings'] === undefined ? undefined : Number(args.values['max-warnings']);
+  if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
+    throw new UsageError(`--max-warnings needs a whole number, not ${args.values['max-warnings']}`);
+  }
+
+  const absolute = paths.map((p) => toPosix(path.resolve(io.cwd, p)));
+  for (const p of absolute) if (!(await nodeFs.stat(p))) throw new UsageError(`no such file or folder: ${p}`);
+  const configPath = await locateConfig(args.values.config, absolute, io.cwd);
+  const root = configPath ? path.posix.dirname(configPath) : toPosix(path.resolve(io.cwd));
+  const loaded = await loadWorkspace(nodeFs, { root, configPath, paths: absolute.length ? absolute : undefined, today: io.env.KIJUN_TODAY ?? localToday() });
+  const locale: Locale = (lang as Locale | undefined) ?? loaded.config.locale ?? localeFromEnv(io.env) ?? 'en';
+  const problem = configPath ? describeConfigProblem(displayPath(configPath, io.cwd), loaded.configFindings, locale) : undefined;
+  if (problem) {
+    io.stderr(`kijun: ${problem}\n`);
+    return 2;
+  }
+  if (loaded.analysis.catalogs.size === 0) {
+    io.stderr(`kijun: ${locale === 'ja' ? 'カタログ(kind: catalog)が見つかりません。' : 'no catalog (kind: catalog) was found.'}\n`);
+    return 2;
+  }
+  const report = buildReport(loaded, { locale, docsBase: docsBase(), displayPath: (p) => displayPath(p, io.cwd) });
+  const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report, locale);
+  if (args.values.output) await fsp.writeFile(path.resolve(io.cwd, args.values.output), text);
+  else io.stdout(text);
+  return exitStatus(report, maxWarnings);
+}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        config: { type: 'string' },
+        format: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        lang: { type: 'string' },
+        'max-warnings': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+async function locateConfig(explicit: string | undefined, paths: string[], cwd: string): Promise<string | undefined> {
+  if (explicit) {
+    const p = toPosix(path.resolve(cwd, explicit));
+    if (!(await nodeFs.stat(p))) throw new UsageError(`configuration not found: ${explicit}`);
+    return p;
+  }
+  const first = paths[0];
+  if (first) {
+    const stat = await nodeFs.stat(first);
+    const found = await findConfig(stat?.isDirectory ? first : path.dirname(first));
+    if (found) return found;
+  }
+  return findConfig(cwd);
+}
+
+export function exitStatus(report: Report, maxWarnings: number | undefined): number {
+  if (report.summary.errors > 0) return 1;
+  if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) return 1;
+  return 0;
+}
+
+function displayPath(p: string, cwd: string): string {
+  const rel = toPosix(path.relative(cwd, p));
+  return rel === '' ? '.' : rel;
+}
+
+declare const __KIJUN_VERSION__: string | undefined;
+const VERSION = typeof __KIJUN_VERSION__ === 'string' ? __KIJUN_VERSION__ : '0.0.0-dev';
+
+/** docs/rules/ beside the installed package: the bundle lives in out/. */
+function docsBase(): string {
+  const here = typeof __dirname === 'string' ? __dirname : process.cwd();
+  return pathToFileURL(path.join(here, '..', 'docs', 'rules') + path.sep).href;
+}

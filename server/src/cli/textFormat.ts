@@ -1,0 +1,73 @@
+// The human-readable report: one line per finding (file:line:col, as compilers print them, so
+// editors and problem matchers can jump there), then a coverage table per sector.
+import type { Report } from '../core/report.js';
+import type { Locale } from '../core/model.js';
+
+const UI = {
+  ja: {
+    coverage: '対応状況(ベースライン管理策)',
+    sector: '分野', baseline: 'ベースライン', level: 'レベル', required: '必須', covered: '対応済', exempted: '適用除外', uncovered: '未対応', percent: '対応率',
+    summary: (e: number, w: number, f: number) => `エラー ${e} 件、警告 ${w} 件(${f} ファイル)`,
+    noCoverage: '対応状況を計算できる標準がありません。',
+    severity: { error: 'エラー', warning: '警告', info: '情報' } as Record<string, string>,
+  },
+  en: {
+    coverage: 'Coverage of the baseline',
+    sector: 'Sector', baseline: 'Baseline', level: 'Level', required: 'Required', covered: 'Covered', exempted: 'Exempted', uncovered: 'Uncovered', percent: 'Done',
+    summary: (e: number, w: number, f: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'} in ${f} file${f === 1 ? '' : 's'}`,
+    noCoverage: 'No standard with a loaded baseline was found.',
+    severity: { error: 'error', warning: 'warning', info: 'info' } as Record<string, string>,
+  },
+};
+
+export function formatText(report: Report, locale: Locale): string {
+  const ui = UI[locale];
+  const out: string[] = [];
+  for (const file of report.files) {
+    for (const d of file.diagnostics) {
+      const { line, character } = d.range.start;
+      out.push(`${file.path}:${line + 1}:${character + 1}: ${ui.severity[d.severity] ?? d.severity} ${d.code}: ${d.message}`);
+    }
+  }
+  if (out.length > 0) out.push('');
+  out.push(ui.coverage);
+  if (report.coverage.length === 0) out.push(`  ${ui.noCoverage}`);
+  else out.push(...coverageTable(report, locale));
+  out.push('');
+  out.push(ui.summary(report.summary.errors, report.summary.warnings, report.summary.files));
+  return out.join('\n') + '\n';
+}
+
+function coverageTable(report: Report, locale: Locale): string[] {
+  const ui = UI[locale];
+  const header = [ui.sector, ui.baseline, ui.level, ui.required, ui.covered, ui.exempted, ui.uncovered, ui.percent];
+  const rows = report.coverage.map((c) => {
+    const done = c.required === 0 ? 100 : Math.floor(((c.covered + c.exempted) / c.required) * 1000) / 10;
+    return [c.sector, c.baseline, String(c.level), String(c.required), String(c.covered), String(c.exempted), String(c.uncovered.length), `${done}%`];
+  });
+  const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
+  const line = (cells: string[]): string => '  ' + cells.map((c, i) => (i >= 2 ? padStart(c, widths[i]) : padEnd(c, widths[i]))).join('  ');
+  const lines = [line(header), '  ' + widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+  for (const c of report.coverage) {
+    if (c.uncovered.length > 0) lines.push(`  ${c.sector}: ${ui.uncovered} ${c.uncovered.join(', ')}`);
+  }
+  return lines;
+}
+
+/** Display width: East Asian wide characters take two terminal columns. */
+export function width(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    w += cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || cp >= 0x20000) ? 2 : 1;
+  }
+  return w;
+}
+
+function padEnd(text: string, w: number): string {
+  return text + ' '.repeat(Math.max(0, w - width(text)));
+}
+
+function padStart(text: string, w: number): string {
+  return ' '.repeat(Math.max(0, w - width(text))) + text;
+}

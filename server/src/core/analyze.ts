@@ -1,0 +1,294 @@
+// The cross-file step: resolves baselines, groups standards by sector, computes coverage and
+// reports every rule that needs more than one file. Input is the per-file models only.
+import type { CatalogControl, CatalogModel, Exemption, FileAnalysis, Finding, Measure, Ref, StandardModel } from './model.js';
+import { nearest } from './ids.js';
+import { codePointLength } from './text.js';
+
+export interface AnalysisOptions {
+  exemptionRationaleMinLength: number;
+  /** Today's date, YYYY-MM-DD, for review dates. */
+  today: string;
+}
+
+export interface LoadedCatalog {
+  key: string;
+  path: string;
+  model: CatalogModel;
+  /** First definition of each control id. */
+  controls: Map<string, CatalogControl>;
+}
+
+export interface MeasureSite {
+  path: string;
+  measure: Measure;
+}
+
+export interface ExemptionSite {
+  path: string;
+  exemption: Exemption;
+  sound: boolean;
+}
+
+export type ControlState = 'covered' | 'exempted' | 'uncovered';
+
+export interface ControlCoverage {
+  control: CatalogControl;
+  state: ControlState;
+  measures: MeasureSite[];
+  exemptions: ExemptionSite[];
+}
+
+export interface SectorGroup {
+  sector: string;
+  /** `id@version` of the resolved catalog, or the baseline as written when it resolves to none. */
+  baseline: string;
+  catalog?: LoadedCatalog;
+  level: number;
+  /** Files of the group, sorted by path; the first carries sector-wide findings. */
+  paths: string[];
+  measures: Map<string, MeasureSite>;
+  /** Required controls in catalog order. */
+  controls: ControlCoverage[];
+}
+
+export interface SectorCoverage {
+  sector: string;
+  baseline: string;
+  level: number;
+  required: number;
+  covered: number;
+  exempted: number;
+  uncovered: string[];
+}
+
+export interface WorkspaceAnalysis {
+  catalogs: Map<string, LoadedCatalog>;
+  groups: SectorGroup[];
+  /** All findings by file path: per-file and cross-file. */
+  findings: Map<string, Finding[]>;
+  files: Map<string, FileAnalysis>;
+}
+
+export function analyzeWorkspace(files: FileAnalysis[], options: AnalysisOptions): WorkspaceAnalysis {
+  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const findings = new Map<string, Finding[]>(sorted.map((f) => [f.path, [...f.findings]]));
+  const report = (path: string, finding: Finding): void => {
+    findings.get(path)?.push(finding);
+  };
+  const catalogs = loadCatalogs(sorted, report);
+  const groups = groupStandards(sorted, catalogs, report);
+  const byPath = new Map(sorted.map((f) => [f.path, f]));
+  for (const group of groups) analyzeGroup(group, byPath, options, report);
+  return { catalogs, groups, findings, files: byPath };
+}
+
+type Report = (path: string, finding: Finding) => void;
+
+function loadCatalogs(files: FileAnalysis[], report: Report): Map<string, LoadedCatalog> {
+  const catalogs = new Map<string, LoadedCatalog>();
+  for (const file of files) {
+    if (file.model?.kind !== 'catalog' || !file.model.id) continue;
+    const model = file.model;
+    const key = `${model.id}@${model.version}`;
+    const existing = catalogs.get(key);
+    if (existing) {
+      report(file.path, { code: 'duplicate-id', range: model.idRange, message: 'duplicateCatalog', args: { catalog: key, first: existing.path } });
+      continue;
+    }
+    const controls = new Map<string, CatalogControl>();
+    for (const control of model.controls) {
+      const first = controls.get(control.id);
+      if (first) {
+        report(file.path, {
+          code: 'duplicate-id', range: control.range, message: 'duplicateControl', control: control.id,
+          args: { id: control.id, catalog: key, first: `${file.path}:${first.range.start.line + 1}` },
+        });
+      } else controls.set(control.id, control);
+    }
+    for (const control of model.controls) {
+      if (control.replacedBy && !controls.has(control.replacedBy.id)) report(file.path, unknownControl(control.replacedBy, key, controls));
+    }
+    catalogs.set(key, { key, path: file.path, model, controls });
+  }
+  return catalogs;
+}
+
+/** Resolves `id` or `id@version`; without a version the newest loaded version wins. */
+export function resolveBaseline(catalogs: Map<string, LoadedCatalog>, id: string, version?: string): LoadedCatalog | undefined {
+  if (version !== undefined) return catalogs.get(`${id}@${version}`);
+  let best: LoadedCatalog | undefined;
+  for (const c of catalogs.values()) {
+    if (c.model.id === id && (!best || compareVersions(c.model.version, best.model.version) > 0)) best = c;
+  }
+  return best;
+}
+
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split(/[.\-]/);
+  const pb = b.split(/[.\-]/);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? '';
+    const y = pb[i] ?? '';
+    const nx = Number(x);
+    const ny = Number(y);
+    const d = x !== '' && y !== '' && !Number.isNaN(nx) && !Number.isNaN(ny) ? nx - ny : x.localeCompare(y);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+function groupStandards(files: FileAnalysis[], catalogs: Map<string, LoadedCatalog>, report: Report): SectorGroup[] {
+  const groups = new Map<string, SectorGroup>();
+  for (const file of files) {
+    const model = file.model;
+    if (model?.kind !== 'standard' || !model.sector || !model.baseline) continue;
+    const catalog = resolveBaseline(catalogs, model.baseline.id, model.baseline.version);
+    if (!catalog) {
+      const known = [...catalogs.keys()].sort().join(', ');
+      report(file.path, { code: 'unknown-baseline', range: model.baseline.range, message: 'unknownBaseline', args: { baseline: model.baseline.text, known } });
+    }
+    const baseline = catalog?.key ?? model.baseline.text;
+    const key = `${model.sector}\u0000${baseline}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { sector: model.sector, baseline, catalog, level: model.level, paths: [], measures: new Map(), controls: [] };
+      groups.set(key, group);
+    }
+    group.level = Math.max(group.level, model.level);
+    group.paths.push(file.path);
+  }
+  return [...groups.values()];
+}
+
+function analyzeGroup(group: SectorGroup, files: Map<string, FileAnalysis>, options: AnalysisOptions, report: Report): void {
+  const standards = group.paths.map((path) => ({ path, model: files.get(path)?.model as StandardModel }));
+  const covering = new Map<string, MeasureSite[]>();
+  for (const { path, model } of standards) {
+    for (const measure of model.measures) {
+      registerMeasure(group, path, measure, report);
+      for (const ref of measure.covers) {
+        if (checkReference(group, path, ref, report)) {
+          const list = covering.get(ref.id) ?? [];
+          if (!list.some((s) => s.measure === measure)) list.push({ path, measure });
+          covering.set(ref.id, list);
+        }
+      }
+    }
+  }
+  const exemptions = new Map<string, ExemptionSite[]>();
+  for (const { path, model } of standards) {
+    for (const exemption of model.exemptions) {
+      const sound = checkExemption(group, path, exemption, options, report);
+      if (!exemption.control) continue;
+      const list = exemptions.get(exemption.control.id) ?? [];
+      list.push({ path, exemption, sound });
+      exemptions.set(exemption.control.id, list);
+    }
+  }
+  if (!group.catalog) return;
+  const primary = standards[0];
+  for (const control of group.catalog.controls.values()) {
+    if (control.withdrawn || control.level > group.level) continue;
+    const measures = covering.get(control.id) ?? [];
+    const exempt = exemptions.get(control.id) ?? [];
+    const state: ControlState = measures.length > 0 ? 'covered' : exempt.some((e) => e.sound) ? 'exempted' : 'uncovered';
+    group.controls.push({ control, state, measures, exemptions: exempt });
+    if (state === 'uncovered' && primary.model.baseline) {
+      report(primary.path, {
+        code: 'uncovered-control', range: primary.model.baseline.range, message: 'uncoveredControl', control: control.id,
+        args: { control: control.id, title: control.title, level: control.level, sector: group.sector },
+      });
+    }
+    if (state === 'covered') {
+      for (const site of exempt) {
+        report(site.path, {
+          code: 'covered-and-exempted', range: site.exemption.control?.range ?? site.exemption.range, message: 'coveredAndExempted',
+          control: control.id, args: { control: control.id, measures: measures.map((m) => m.measure.id).join(', ') },
+        });
+      }
+    }
+  }
+}
+
+function registerMeasure(group: SectorGroup, path: string, measure: Measure, report: Report): void {
+  const first = group.measures.get(measure.id);
+  if (!first) {
+    group.measures.set(measure.id, { path, measure });
+    return;
+  }
+  report(path, {
+    code: 'duplicate-id', range: measure.range, message: 'duplicateMeasure',
+    args: { id: measure.id, sector: group.sector, first: `${first.path}:${first.measure.range.start.line + 1}` },
+  });
+}
+
+/** Reports an unknown or withdrawn control; true when the reference names a live control. */
+function checkReference(group: SectorGroup, path: string, ref: Ref, report: Report): boolean {
+  if (!group.catalog) return false;
+  const control = group.catalog.controls.get(ref.id);
+  if (!control) {
+    report(path, unknownControl(ref, group.catalog.key, group.catalog.controls));
+    return false;
+  }
+  if (control.withdrawn) {
+    report(path, {
+      code: 'withdrawn-control', range: ref.range, message: 'withdrawnControl', control: ref.id,
+      args: { control: ref.id, replacedBy: control.replacedBy?.id ?? '' }, data: { replacedBy: control.replacedBy?.id },
+    });
+    return false;
+  }
+  return true;
+}
+
+function unknownControl(ref: Ref, baseline: string, controls: Map<string, CatalogControl>): Finding {
+  const live = [...controls.values()].filter((c) => !c.withdrawn).map((c) => c.id);
+  const suggestion = nearest(ref.id, live) ?? '';
+  return {
+    code: 'unknown-control', range: ref.range, message: 'unknownControl', control: ref.id,
+    args: { control: ref.id, baseline, suggestion }, data: { suggestion: suggestion || undefined },
+  };
+}
+
+/** Reports the exemption's own problems; true when it is sound (it exempts). */
+function checkExemption(group: SectorGroup, path: string, exemption: Exemption, options: AnalysisOptions, report: Report): boolean {
+  const ref = exemption.control;
+  if (!ref) return false;
+  let sound = group.catalog ? checkReference(group, path, ref, report) : false;
+  const control = group.catalog?.controls.get(ref.id);
+  const min = options.exemptionRationaleMinLength;
+  const rationale = exemption.rationale?.trim() ?? '';
+  const length = codePointLength(rationale);
+  if (length === 0 || length < min) {
+    sound = false;
+    report(path, {
+      code: 'exemption-without-rationale', range: exemption.rationaleRange ?? ref.range, control: ref.id,
+      message: length === 0 ? 'exemptionNoRationale' : 'exemptionShortRationale', args: { control: ref.id, min, length },
+    });
+  }
+  if (control && !control.exemptable) {
+    sound = false;
+    report(path, { code: 'exemption-not-allowed', range: ref.range, message: 'exemptionNotAllowed', control: ref.id, args: { control: ref.id } });
+  }
+  for (const measure of exemption.compensating) {
+    if (group.measures.has(measure.id)) continue;
+    sound = false;
+    report(path, { code: 'unknown-measure', range: measure.range, message: 'unknownMeasure', control: ref.id, args: { measure: measure.id, sector: group.sector } });
+  }
+  if (exemption.review && exemption.reviewRange && exemption.review < options.today) {
+    report(path, { code: 'exemption-expired', range: exemption.reviewRange, message: 'exemptionExpired', control: ref.id, args: { control: ref.id, review: exemption.review } });
+  }
+  return sound;
+}
+
+export function sectorCoverage(group: SectorGroup): SectorCoverage {
+  const count = (state: ControlState): number => group.controls.filter((c) => c.state === state).length;
+  return {
+    sector: group.sector,
+    baseline: group.baseline,
+    level: group.level,
+    required: group.controls.length,
+    covered: count('covered'),
+    exempted: count('exempted'),
+    uncovered: group.controls.filter((c) => c.state === 'uncovered').map((c) => c.control.id).sort(),
+  };
+}

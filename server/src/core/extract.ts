@@ -1,0 +1,86 @@
+// One file's text → FileAnalysis. Pure and independent of every other file, so results can be
+// cached by content and computed in parallel.
+import type { FileAnalysis, Finding } from './model.js';
+import { LineIndex } from './text.js';
+import { parseYaml, rangeAt, type YamlSource } from './yamlSource.js';
+import { extractCatalog } from './extractCatalog.js';
+import { parseMarkdown, markdownKind, extractMarkdownStandard } from './extractMarkdown.js';
+import { extractYamlStandard } from './extractYamlStandard.js';
+
+export type FileRole = 'catalog' | 'standard';
+
+export function isMarkdownPath(path: string): boolean {
+  return /\.(md|markdown)$/i.test(path);
+}
+
+export function isYamlPath(path: string): boolean {
+  return /\.ya?ml$/i.test(path);
+}
+
+/**
+ * Extracts a file's model. `role` is what the configuration says the file is; without it the
+ * file's own `kind` decides, and a file of no kind is not ours (no model, no findings).
+ */
+export function extractFile(path: string, text: string, role?: FileRole): FileAnalysis {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const lines = new LineIndex(text);
+  const result: FileAnalysis = { path, findings: [], eol: lines.eol };
+  if (isMarkdownPath(path)) return extractMarkdownFile(text, lines, role, result);
+  const source = parseYaml(text, 0, lines);
+  const kind = kindOf(source.value) ?? kindInBrokenText(source.value, text);
+  const actual: FileRole | undefined = kind === 'catalog' || kind === 'standard' ? kind : undefined;
+  if (!role && !actual) return result;
+  result.findings.push(...source.findings);
+  if (source.doc?.errors.length || source.value === undefined) {
+    // Unparseable: keep the syntax findings; the file still belongs where its role says.
+    return result;
+  }
+  if (!isPlainObject(source.value)) {
+    result.findings.push({ code: 'schema', range: lines.range(0, Math.min(text.length, lines.lineEnd(0))), message: 'notAMapping' });
+    return result;
+  }
+  const effective = role ?? actual;
+  if (role && actual !== role) result.findings.push(wrongKind(source, role, kind));
+  if (effective === 'catalog' && actual !== 'standard') {
+    const { model, findings } = extractCatalog(source);
+    result.model = model;
+    result.findings.push(...findings.filter((f) => !(role && f.message === 'schemaEnum' && f.args?.path === 'kind')));
+  } else if (actual === 'standard' || effective === 'standard') {
+    const { model, findings } = extractYamlStandard(text, lines, source);
+    result.model = model;
+    result.findings.push(...findings.filter((f) => !(role && f.message === 'schemaEnum' && f.args?.path === 'kind')));
+  }
+  return result;
+}
+
+function extractMarkdownFile(text: string, lines: LineIndex, role: FileRole | undefined, result: FileAnalysis): FileAnalysis {
+  const extraction = parseMarkdown(text, lines);
+  const kind = markdownKind(extraction) ?? kindInBrokenText(extraction.frontMatter?.source.value, text);
+  if (!role && kind !== 'standard') return result;
+  result.findings.push(...extraction.findings);
+  const { model, findings } = extractMarkdownStandard(text, lines, extraction);
+  result.model = model;
+  result.findings.push(...findings);
+  return result;
+}
+
+/**
+ * When YAML cannot be read, a `kind:` line still tells whether the file was meant to be ours, so
+ * that its syntax errors are reported rather than the file silently ignored.
+ */
+function kindInBrokenText(value: unknown, text: string): string | undefined {
+  if (value !== undefined) return undefined;
+  return /^kind:[ \t]*["']?(standard|catalog)\b/m.exec(text.slice(0, 4096))?.[1];
+}
+
+function kindOf(value: unknown): unknown {
+  return isPlainObject(value) ? value.kind : undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
+function wrongKind(source: YamlSource, role: FileRole, kind: unknown): Finding {
+  return { code: 'schema', range: rangeAt(source, ['kind']), message: 'wrongKind', args: { expected: role, actual: kind === undefined ? '(none)' : String(kind) } };
+}

@@ -1,0 +1,83 @@
+// Catalog file → CatalogModel. Tolerant: a control with wrong types is skipped or defaulted,
+// since the schema findings already tell the author what is wrong.
+import type { CatalogControl, CatalogModel, Finding, LocalText, Ref } from './model.js';
+import { validateSchema } from './schema.js';
+import { nodeAt, nodeRange, rangeAt, type YamlSource } from './yamlSource.js';
+import { checkCsfId } from './csf.js';
+
+export function extractCatalog(source: YamlSource): { model: CatalogModel; findings: Finding[] } {
+  const findings = validateSchema('catalog', source);
+  const root = asRecord(source.value);
+  const model: CatalogModel = {
+    kind: 'catalog',
+    id: asString(root.id) ?? '',
+    version: scalarText(root.version) ?? '',
+    idRange: rangeAt(source, ['id']),
+    title: asText(root.title),
+    controls: [],
+  };
+  const controls = Array.isArray(root.controls) ? root.controls : [];
+  controls.forEach((raw, index) => {
+    const control = extractControl(source, asRecord(raw), index);
+    if (control) model.controls.push(control);
+  });
+  for (const control of model.controls) findings.push(...csfFindings(control.csf));
+  return { model, findings };
+}
+
+function extractControl(source: YamlSource, raw: Record<string, unknown>, index: number): CatalogControl | undefined {
+  const id = asString(raw.id);
+  if (!id) return undefined;
+  const base = ['controls', index];
+  const entry = nodeAt(source, base).node;
+  const csf = Array.isArray(raw.csf) ? raw.csf : [];
+  const replacedBy = asString(raw.replacedBy);
+  return {
+    id,
+    range: rangeAt(source, [...base, 'id']),
+    entryRange: entry ? nodeRange(source, entry) : rangeAt(source, [...base, 'id']),
+    function: asString(raw.function) ?? id.split('-')[1] ?? '',
+    level: typeof raw.level === 'number' && Number.isInteger(raw.level) ? raw.level : 1,
+    title: asText(raw.title),
+    statement: asText(raw.statement),
+    csf: csf.flatMap((c, i): Ref[] => (typeof c === 'string' ? [{ id: c, range: rangeAt(source, [...base, 'csf', i]) }] : [])),
+    exemptable: raw.exemptable !== false,
+    withdrawn: raw.withdrawn === true,
+    replacedBy: replacedBy ? { id: replacedBy, range: rangeAt(source, [...base, 'replacedBy']) } : undefined,
+  };
+}
+
+export function csfFindings(refs: Ref[]): Finding[] {
+  const out: Finding[] = [];
+  for (const ref of refs) {
+    const problem = checkCsfId(ref.id);
+    if (problem) {
+      out.push({ code: 'unknown-csf', range: ref.range, message: problem.message, args: problem.args, data: { replacements: problem.replacements } });
+    }
+  }
+  return out;
+}
+
+export function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+export function asString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/** Scalars a user may write unquoted (`version: 2026.1` parses as a number). */
+export function scalarText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+export function asText(value: unknown): LocalText {
+  if (typeof value === 'string') return { ja: value, en: value };
+  const r = asRecord(value);
+  const out: LocalText = {};
+  if (typeof r.ja === 'string') out.ja = r.ja;
+  if (typeof r.en === 'string') out.en = r.en;
+  return out;
+}

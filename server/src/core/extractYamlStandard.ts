@@ -1,0 +1,65 @@
+// YAML standard → StandardModel.
+import type { Finding, Measure, Ref, StandardModel } from './model.js';
+import type { LineIndex } from './text.js';
+import { validateSchema } from './schema.js';
+import { readHeader, listInsertPoint, scalarSourceRange, entryRange } from './frontMatterShared.js';
+import { asRecord, asString, csfFindings } from './extractCatalog.js';
+import { rangeAt, type YamlSource } from './yamlSource.js';
+import { CSF_ID_PATTERN } from './csf.js';
+
+export function extractYamlStandard(text: string, lines: LineIndex, source: YamlSource): { model: StandardModel; findings: Finding[] } {
+  const findings = validateSchema('standard', source);
+  const root = asRecord(source.value);
+  const rawMeasures = Array.isArray(root.measures) ? root.measures : [];
+  const measures: Measure[] = [];
+  rawMeasures.forEach((raw, i) => {
+    const measure = readMeasure(text, lines, source, asRecord(raw), i);
+    if (measure) measures.push(measure);
+  });
+  for (const m of measures) findings.push(...csfFindings(m.csf));
+  const model: StandardModel = {
+    kind: 'standard',
+    format: 'yaml',
+    ...readHeader(source),
+    measures,
+    headerRange: lines.range(0, text.length),
+    measuresInsert: listInsertPoint(source, 'measures', text.length) ?? {
+      position: lines.positionAt(text.length), indent: '  ', needsKey: false, needsLeadingNewline: false,
+    },
+    exemptionsInsert: listInsertPoint(source, 'exemptions', text.length),
+  };
+  return { model, findings };
+}
+
+function readMeasure(text: string, lines: LineIndex, source: YamlSource, raw: Record<string, unknown>, index: number): Measure | undefined {
+  const id = asString(raw.id);
+  if (!id) return undefined;
+  const path = ['measures', index];
+  const listed = (key: string): Ref[] => {
+    const values = Array.isArray(raw[key]) ? (raw[key] as unknown[]) : [];
+    return values.flatMap((v, j): Ref[] => (typeof v === 'string' ? [{ id: v, range: rangeAt(source, [...path, key, j]) }] : []));
+  };
+  return {
+    id,
+    range: rangeAt(source, [...path, 'id']),
+    title: asString(raw.title) ?? '',
+    sectionRange: entryRange(source, path),
+    covers: listed('covers'),
+    csf: [...listed('csf'), ...csfInText(text, lines, source, [...path, 'text'])],
+    depth: 0,
+  };
+}
+
+/** CSF ids in a text scalar, found in its source so that ranges are exact in any scalar style. */
+function csfInText(text: string, lines: LineIndex, source: YamlSource, path: (string | number)[]): Ref[] {
+  const span = scalarSourceRange(source, path);
+  if (!span) return [];
+  const slice = text.slice(span.start, span.end);
+  const pattern = new RegExp(CSF_ID_PATTERN.source, 'g');
+  const refs: Ref[] = [];
+  for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
+    const s = span.start + m.index;
+    refs.push({ id: m[0], range: lines.range(s, s + m[0].length) });
+  }
+  return refs;
+}

@@ -1,0 +1,99 @@
+// Parts common to both standard forms: the header keys and the exemption list, read from YAML.
+import { isMap, isSeq, isScalar, type Node } from 'yaml';
+import type { BaselineRef, Exemption, InsertPoint, Ref, StandardModel } from './model.js';
+import { asRecord, asString } from './extractCatalog.js';
+import { nodeAt, nodeRange, rangeAt, topLevelPair, type YamlSource } from './yamlSource.js';
+import type { Range } from './text.js';
+
+export function readHeader(source: YamlSource): Pick<StandardModel, 'sector' | 'sectorRange' | 'title' | 'baseline' | 'level' | 'levelRange' | 'exemptions'> {
+  const root = asRecord(source.value);
+  const sector = asString(root.sector);
+  const level = typeof root.level === 'number' && Number.isInteger(root.level) && root.level >= 1 ? root.level : 1;
+  const title = asString(root.title) ?? asString(asRecord(root.title).ja) ?? asString(asRecord(root.title).en);
+  return {
+    sector,
+    sectorRange: sector ? rangeAt(source, ['sector']) : undefined,
+    title,
+    baseline: readBaseline(source, root.baseline),
+    level,
+    levelRange: root.level !== undefined ? rangeAt(source, ['level']) : undefined,
+    exemptions: readExemptions(source, root.exemptions),
+  };
+}
+
+function readBaseline(source: YamlSource, value: unknown): BaselineRef | undefined {
+  const text = asString(value);
+  if (!text) return undefined;
+  const at = text.lastIndexOf('@');
+  return {
+    id: at > 0 ? text.slice(0, at) : text,
+    version: at > 0 ? text.slice(at + 1) : undefined,
+    text,
+    range: rangeAt(source, ['baseline']),
+  };
+}
+
+function readExemptions(source: YamlSource, value: unknown): Exemption[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((raw, i) => {
+    const r = asRecord(raw);
+    const path = ['exemptions', i];
+    const entry = nodeAt(source, path).node;
+    const control = asString(r.control);
+    const rationale = typeof r.rationale === 'string' ? r.rationale : undefined;
+    const review = typeof r.review === 'string' ? r.review : undefined;
+    const compensating = Array.isArray(r.compensating) ? r.compensating : [];
+    return {
+      control: control ? { id: control, range: rangeAt(source, [...path, 'control']) } : undefined,
+      rationale,
+      rationaleRange: rationale !== undefined ? rangeAt(source, [...path, 'rationale']) : undefined,
+      compensating: compensating.flatMap((c, j): Ref[] =>
+        typeof c === 'string' ? [{ id: c, range: rangeAt(source, [...path, 'compensating', j]) }] : []),
+      review,
+      reviewRange: review ? rangeAt(source, [...path, 'review']) : undefined,
+      range: entry ? nodeRange(source, entry) : rangeAt(source, path),
+    };
+  });
+}
+
+/**
+ * Where to append an entry to a top-level block list `key:`. When the key is absent the entry
+ * goes after the last top-level pair, with the key. A flow list (`key: []`) gives no point:
+ * rewriting it would touch the author's text.
+ */
+export function listInsertPoint(source: YamlSource, key: string, documentEnd: number): InsertPoint | undefined {
+  const lines = source.lines;
+  const pair = topLevelPair(source, key);
+  if (pair) {
+    const seq = pair.value as Node | null;
+    if (!isSeq(seq) || seq.flow || !seq.range) return undefined;
+    const indent = ' '.repeat(lines.positionAt(source.base + seq.range[0]).character);
+    return pointAfter(source, source.base + seq.range[1], indent, false);
+  }
+  const contents = source.doc?.contents;
+  if (contents && !isMap(contents)) return undefined;
+  if (contents && isMap(contents) && contents.flow) return undefined;
+  const end = contents?.range ? source.base + contents.range[1] : documentEnd;
+  return pointAfter(source, end, '  ', true);
+}
+
+function pointAfter(source: YamlSource, offset: number, indent: string, needsKey: boolean): InsertPoint {
+  const lines = source.lines;
+  const position = lines.positionAt(offset);
+  if (position.character === 0) return { position, indent, needsKey, needsLeadingNewline: false };
+  const lineEnd = lines.lineEnd(position.line);
+  const atEof = position.line + 1 >= lines.lineCount;
+  if (atEof) return { position: lines.positionAt(lineEnd), indent, needsKey, needsLeadingNewline: true };
+  return { position: { line: position.line + 1, character: 0 }, indent, needsKey, needsLeadingNewline: false };
+}
+
+export function scalarSourceRange(source: YamlSource, path: (string | number)[]): { start: number; end: number } | undefined {
+  const { node, exact } = nodeAt(source, path);
+  if (!exact || !isScalar(node) || !node.range) return undefined;
+  return { start: source.base + node.range[0], end: source.base + node.range[1] };
+}
+
+export function entryRange(source: YamlSource, path: (string | number)[]): Range {
+  const node = nodeAt(source, path).node;
+  return node ? nodeRange(source, node) : rangeAt(source, path);
+}

@@ -1,0 +1,39 @@
+/** Control and measure ids as the contract shapes them: `BL-PR-01`. */
+export const ID_SHAPE = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/;
+
+/** What a coverage marker accepts as a control reference: also OSCAL forms such as `ac-2`, `ia-2.1`. */
+export const REFERENCE_SHAPE = /^[A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)+$/;
+
+/** A measure heading starts with an id, followed by the end or a separator. */
+export const HEADING_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?=$|[\s:：.．、,，)）\]】「『(（-])/;
+
+/** Case-insensitive Levenshtein distance, bounded for long ids. */
+export function editDistance(a: string, b: string): number {
+  a = a.toUpperCase();
+  b = b.toUpperCase();
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > 8 || a.length > 64 || b.length > 64) return Number.MAX_SAFE_INTEGER;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** The closest candidate within a distance that still reads as a typo. */
+export function nearest(id: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(id.length / 3)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(id, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,165 @@
+// Every user-visible message of the core, in both languages. Kept as typed functions rather
+// than l10n bundles so that a missing translation or argument is a compile error.
+import type { LocalText, Locale } from './model.js';
+
+type Args = Record<string, string | number | LocalText>;
+type Plain = Record<string, string | number>;
+type Template = (a: Plain) => string;
+
+const MESSAGES = {
+  uncoveredControl: {
+    ja: (a) => `ベースライン管理策 ${a.control}「${a.title}」(レベル ${a.level})が、分野「${a.sector}」のどの対策でも対応されておらず、適用除外もされていません。`,
+    en: (a) => `Baseline control ${a.control} "${a.title}" (level ${a.level}) is not covered by any measure of sector "${a.sector}" and is not exempted.`,
+  },
+  unknownControl: {
+    ja: (a) => `管理策 ${a.control} はベースライン ${a.baseline} にありません。${a.suggestion ? `${a.suggestion} のことですか。` : ''}`,
+    en: (a) => `Control ${a.control} is not in baseline ${a.baseline}.${a.suggestion ? ` Did you mean ${a.suggestion}?` : ''}`,
+  },
+  withdrawnControl: {
+    ja: (a) => `管理策 ${a.control} は廃止されています。${a.replacedBy ? `後継の ${a.replacedBy} を参照してください。` : ''}`,
+    en: (a) => `Control ${a.control} is withdrawn.${a.replacedBy ? ` Use its successor ${a.replacedBy}.` : ''}`,
+  },
+  unknownCsf: {
+    ja: (a) => `${a.id} は NIST CSF 2.0 の識別子ではありません。${a.suggestion ? `${a.suggestion} のことですか。` : ''}`,
+    en: (a) => `${a.id} is not a NIST CSF 2.0 identifier.${a.suggestion ? ` Did you mean ${a.suggestion}?` : ''}`,
+  },
+  withdrawnCsf: {
+    ja: (a) => `${a.id} は CSF 1.1 の識別子で、CSF 2.0 では廃止されました(${a.reason})。${a.targets ? `CSF 2.0 では ${a.targets} を参照してください。` : ''}`,
+    en: (a) => `${a.id} is a CSF 1.1 identifier withdrawn in CSF 2.0 (${a.reason}).${a.targets ? ` In CSF 2.0 use ${a.targets}.` : ''}`,
+  },
+  unknownBaseline: {
+    ja: (a) => `ベースライン ${a.baseline} は読み込まれていません。${a.known ? `読み込み済み: ${a.known}` : 'カタログが1つも読み込まれていません。'}`,
+    en: (a) => `Baseline ${a.baseline} is not loaded. ${a.known ? `Loaded: ${a.known}` : 'No catalog is loaded.'}`,
+  },
+  exemptionNoRationale: {
+    ja: (a) => `管理策 ${a.control} の適用除外に理由(rationale)がありません。リスクに基づく理由を ${a.min} 文字以上で記述してください。`,
+    en: (a) => `The exemption of control ${a.control} has no rationale. Write a risk-based rationale of at least ${a.min} characters.`,
+  },
+  exemptionShortRationale: {
+    ja: (a) => `管理策 ${a.control} の適用除外の理由が短すぎます(${a.length} 文字。${a.min} 文字以上必要です)。`,
+    en: (a) => `The rationale for exempting control ${a.control} is too short (${a.length} characters; at least ${a.min} are required).`,
+  },
+  exemptionNotAllowed: {
+    ja: (a) => `管理策 ${a.control} は適用除外できません(exemptable: false)。対策を定めてください。`,
+    en: (a) => `Control ${a.control} cannot be exempted (exemptable: false). Add a measure that covers it.`,
+  },
+  exemptionExpired: {
+    ja: (a) => `管理策 ${a.control} の適用除外は見直し期限 ${a.review} を過ぎています。`,
+    en: (a) => `The exemption of control ${a.control} is past its review date ${a.review}.`,
+  },
+  coveredAndExempted: {
+    ja: (a) => `管理策 ${a.control} は対策 ${a.measures} で対応済みですが、適用除外もされています。`,
+    en: (a) => `Control ${a.control} is covered by ${a.measures} and also exempted.`,
+  },
+  unknownMeasure: {
+    ja: (a) => `代替策 ${a.measure} は分野「${a.sector}」のどのファイルにも定義されていません。`,
+    en: (a) => `Compensating measure ${a.measure} is not defined in any file of sector "${a.sector}".`,
+  },
+  duplicateMeasure: {
+    ja: (a) => `対策 ID ${a.id} は分野「${a.sector}」で重複しています(最初の定義: ${a.first})。`,
+    en: (a) => `Measure id ${a.id} is used more than once in sector "${a.sector}" (first defined in ${a.first}).`,
+  },
+  duplicateControl: {
+    ja: (a) => `管理策 ID ${a.id} はカタログ ${a.catalog} で重複しています(最初の定義: ${a.first})。`,
+    en: (a) => `Control id ${a.id} is used more than once in catalog ${a.catalog} (first defined in ${a.first}).`,
+  },
+  duplicateCatalog: {
+    ja: (a) => `カタログ ${a.catalog} は ${a.first} でも定義されています。`,
+    en: (a) => `Catalog ${a.catalog} is also defined in ${a.first}.`,
+  },
+  syntax: {
+    ja: (a) => `YAML の構文エラー: ${a.detail}`,
+    en: (a) => `YAML syntax error: ${a.detail}`,
+  },
+  unterminatedFrontMatter: {
+    ja: () => 'フロントマターが閉じられていません(終わりの --- がありません)。',
+    en: () => 'The front matter is not closed (no closing ---).',
+  },
+  tooManyAliases: {
+    ja: () => 'YAML のエイリアス展開が多すぎます(エイリアス爆弾の可能性があります)。',
+    en: () => 'Too many YAML alias expansions (possible alias bomb).',
+  },
+  notAMapping: {
+    ja: () => '文書の最上位は key: value の対応付け(マッピング)でなければなりません。',
+    en: () => 'The top level of the document must be a mapping of key: value pairs.',
+  },
+  missingFrontMatter: {
+    ja: () => '標準の Markdown ファイルには kind: standard を含む YAML フロントマターが必要です。',
+    en: () => 'A standard in Markdown needs YAML front matter with kind: standard.',
+  },
+  wrongKind: {
+    ja: (a) => `このファイルは ${a.expected} として設定されていますが、kind が ${a.actual} です。`,
+    en: (a) => `This file is configured as a ${a.expected} but its kind is ${a.actual}.`,
+  },
+  schemaRequired: {
+    ja: (a) => `必須のキー ${a.key} がありません。`,
+    en: (a) => `Missing required key ${a.key}.`,
+  },
+  schemaAdditional: {
+    ja: (a) => `キー ${a.key} は使えません。${a.hint ? a.hint : ''}`,
+    en: (a) => `Key ${a.key} is not allowed.${a.hint ? ' ' + a.hint : ''}`,
+  },
+  schemaXHint: {
+    ja: () => '独自のキーは x- で始まる名前にしてください。',
+    en: () => 'Custom keys must start with x-.',
+  },
+  schemaType: {
+    ja: (a) => `${a.path} の型が違います(${a.type} が必要です)。`,
+    en: (a) => `${a.path} has the wrong type (expected ${a.type}).`,
+  },
+  schemaPattern: {
+    ja: (a) => `${a.path} の値 ${a.value} は形式に合いません(${a.what})。`,
+    en: (a) => `${a.path} value ${a.value} does not have the expected form (${a.what}).`,
+  },
+  schemaEnum: {
+    ja: (a) => `${a.path} の値は ${a.allowed} のいずれかでなければなりません。`,
+    en: (a) => `${a.path} must be one of ${a.allowed}.`,
+  },
+  schemaOther: {
+    ja: (a) => `${a.path}: ${a.detail}`,
+    en: (a) => `${a.path}: ${a.detail}`,
+  },
+  fileUnreadable: {
+    ja: (a) => `ファイルを読めません: ${a.detail}`,
+    en: (a) => `The file cannot be read: ${a.detail}`,
+  },
+  fileTooLarge: {
+    ja: (a) => `ファイルが大きすぎるため検査しませんでした(${a.size} バイト、上限 ${a.max} バイト)。`,
+    en: (a) => `The file was not checked because it is too large (${a.size} bytes; the limit is ${a.max}).`,
+  },
+  fileBinary: {
+    ja: () => 'バイナリファイルのため検査しませんでした。',
+    en: () => 'The file was not checked because it is binary.',
+  },
+  fileEncoding: {
+    ja: (a) => `文字コードが UTF-8 ではありません(${a.detail})。UTF-8 で保存してください。`,
+    en: (a) => `The file is not valid UTF-8 (${a.detail}). Save it as UTF-8.`,
+  },
+} satisfies Record<string, Record<Locale, Template>>;
+
+export type MessageId = keyof typeof MESSAGES;
+
+export function isMessageId(id: string): id is MessageId {
+  return Object.prototype.hasOwnProperty.call(MESSAGES, id);
+}
+
+export function formatMessage(id: string, args: Args | undefined, locale: Locale): string {
+  if (!isMessageId(id)) return id;
+  return (MESSAGES[id][locale] as Template)(localiseArgs(args, locale));
+}
+
+/** Picks the locale's text of bilingual arguments and expands `@messageId` references. */
+function localiseArgs(args: Args | undefined, locale: Locale): Plain {
+  const out: Plain = {};
+  for (const [k, v] of Object.entries(args ?? {})) {
+    if (typeof v === 'object') out[k] = pickText(v, locale);
+    else if (typeof v === 'string' && v.startsWith('@') && isMessageId(v.slice(1))) out[k] = formatMessage(v.slice(1), {}, locale);
+    else out[k] = v;
+  }
+  return out;
+}
+
+export function pickText(text: { ja?: string; en?: string } | undefined, locale: Locale): string {
+  if (!text) return '';
+  return (locale === 'ja' ? text.ja ?? text.en : text.en ?? text.ja) ?? '';
+}

@@ -1,0 +1,124 @@
+// The per-file model: what extraction produces from one file's text. It is plain data (JSON
+// serialisable) so it can be cached by content and computed in worker threads.
+import type { Range } from './text.js';
+import type { RuleCode } from './rules.js';
+
+export type Locale = 'ja' | 'en';
+
+export interface LocalText {
+  ja?: string;
+  en?: string;
+}
+
+/** A located token: an id as written, and where. */
+export interface Ref {
+  id: string;
+  range: Range;
+}
+
+/** A finding before localisation and severity configuration. */
+export interface Finding {
+  code: RuleCode;
+  range: Range;
+  /** Message id and arguments; see messages.ts. */
+  message: string;
+  args?: Record<string, string | number | LocalText>;
+  control?: string;
+  /** Extra machine-readable data for quick-fixes (e.g. a suggested replacement). */
+  data?: Record<string, unknown>;
+}
+
+export interface CatalogControl {
+  id: string;
+  range: Range;
+  /** Range of the whole control entry (for hovers and go-to-definition targets). */
+  entryRange: Range;
+  function: string;
+  level: number;
+  title: LocalText;
+  statement: LocalText;
+  csf: Ref[];
+  exemptable: boolean;
+  withdrawn: boolean;
+  replacedBy?: Ref;
+}
+
+export interface CatalogModel {
+  kind: 'catalog';
+  id: string;
+  version: string;
+  idRange: Range;
+  title: LocalText;
+  controls: CatalogControl[];
+}
+
+export interface Measure {
+  id: string;
+  /** The id token in the heading (Markdown) or the `id` value (YAML). */
+  range: Range;
+  title: string;
+  /** The whole section (Markdown) or list entry (YAML). */
+  sectionRange: Range;
+  covers: Ref[];
+  csf: Ref[];
+  /** Heading depth for Markdown measures; 0 for YAML. */
+  depth: number;
+}
+
+export interface Exemption {
+  control?: Ref;
+  rationale?: string;
+  rationaleRange?: Range;
+  compensating: Ref[];
+  review?: string;
+  reviewRange?: Range;
+  /** The whole list entry. */
+  range: Range;
+}
+
+export interface BaselineRef {
+  id: string;
+  version?: string;
+  text: string;
+  range: Range;
+}
+
+export interface StandardModel {
+  kind: 'standard';
+  format: 'markdown' | 'yaml';
+  sector?: string;
+  sectorRange?: Range;
+  title?: string;
+  baseline?: BaselineRef;
+  level: number;
+  levelRange?: Range;
+  exemptions: Exemption[];
+  /** Where a new exemption list entry would go (YAML/front matter insertion point). */
+  exemptionsInsert?: InsertPoint;
+  measures: Measure[];
+  /** Range of the front matter block (Markdown) or the whole document (YAML). */
+  headerRange: Range;
+  /** Where a new measure would go: the end of the document. */
+  measuresInsert: InsertPoint;
+}
+
+export interface InsertPoint {
+  position: { line: number; character: number };
+  /** Indentation for list entries at this point (YAML). */
+  indent: string;
+  /** True when the list does not exist yet and a key must be written. */
+  needsKey: boolean;
+  /** True when the insertion point sits at the end of a line without a trailing line break. */
+  needsLeadingNewline: boolean;
+}
+
+export type FileModel = CatalogModel | StandardModel;
+
+/** Everything extraction learns from one file. */
+export interface FileAnalysis {
+  path: string;
+  /** Undefined when the file is not a catalog or standard (it is then ignored). */
+  model?: FileModel;
+  findings: Finding[];
+  eol: string;
+}

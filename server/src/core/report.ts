@@ -1,0 +1,51 @@
+// The checker's report: the JSON contract of PRODUCT.md §3, from which every format is written.
+import type { Locale } from './model.js';
+import type { LoadedWorkspace } from './workspace.js';
+import { toDiagnostics, type Diagnostic } from './diagnostics.js';
+import { sectorCoverage, type SectorCoverage } from './analyze.js';
+
+export interface ReportDiagnostic {
+  code: string;
+  severity: string;
+  message: string;
+  range: Diagnostic['range'];
+  control?: string;
+}
+
+export interface Report {
+  version: 1;
+  files: { path: string; diagnostics: ReportDiagnostic[] }[];
+  coverage: SectorCoverage[];
+  summary: { errors: number; warnings: number; files: number };
+}
+
+export interface ReportOptions {
+  locale: Locale;
+  docsBase: string;
+  /** Turns an absolute path into the one shown (relative to the current directory). */
+  displayPath: (path: string) => string;
+}
+
+export function buildReport(loaded: LoadedWorkspace, options: ReportOptions): Report {
+  const diagOptions = { locale: options.locale, rules: loaded.config.rules, docsBase: options.docsBase };
+  const files: Report['files'] = [];
+  let errors = 0;
+  let warnings = 0;
+  for (const path of [...loaded.reported].sort()) {
+    const diagnostics = toDiagnostics(loaded.analysis.findings.get(path) ?? [], diagOptions).map(toReportDiagnostic);
+    errors += diagnostics.filter((d) => d.severity === 'error').length;
+    warnings += diagnostics.filter((d) => d.severity === 'warning').length;
+    files.push({ path: options.displayPath(path), diagnostics });
+  }
+  const coverage = loaded.analysis.groups
+    .filter((g) => g.catalog && g.paths.some((p) => loaded.reported.has(p)))
+    .map(sectorCoverage)
+    .sort((a, b) => a.sector.localeCompare(b.sector) || a.baseline.localeCompare(b.baseline));
+  return { version: 1, files, coverage, summary: { errors, warnings, files: files.length } };
+}
+
+function toReportDiagnostic(d: Diagnostic): ReportDiagnostic {
+  const out: ReportDiagnostic = { code: d.code, severity: d.severity, message: d.message, range: d.range };
+  if (d.control !== undefined) out.control = d.control;
+  return out;
+}

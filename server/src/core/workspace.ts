@@ -1,0 +1,123 @@
+// Loading a workspace through a host-provided file system: configuration, file discovery,
+// decoding, extraction and the cross-file analysis. The one entry point every host uses.
+import picomatch from 'picomatch';
+import type { FileAnalysis, Finding } from './model.js';
+import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, type KijunConfig } from './config.js';
+import { decodeBytes } from './decode.js';
+import { extractFile, isMarkdownPath, isYamlPath, type FileRole } from './extract.js';
+import { analyzeWorkspace, type WorkspaceAnalysis } from './analyze.js';
+import { LineIndex } from './text.js';
+
+/** What the core needs from its host. Paths use `/` separators. */
+export interface WorkspaceFs {
+  readFile(path: string): Promise<Uint8Array>;
+  /** Size and type, or undefined when the path does not exist. */
+  stat(path: string): Promise<{ size: number; isDirectory: boolean } | undefined>;
+  /** Every file below a folder, recursively, skipping VCS and dependency folders. */
+  listFiles(dir: string): Promise<string[]>;
+}
+
+export interface LoadOptions {
+  /** Folder that holds kijun.yaml, or the folder to scan when there is none. */
+  root: string;
+  /** Path of kijun.yaml when one exists. */
+  configPath?: string;
+  /** Files or folders to report on; default: the whole workspace. */
+  paths?: string[];
+  today: string;
+  /** Text of open documents, which wins over the disk. */
+  overlay?: Map<string, string>;
+}
+
+export interface LoadedWorkspace {
+  config: KijunConfig;
+  configPath?: string;
+  configFindings: Finding[];
+  analysis: WorkspaceAnalysis;
+  /** Files whose findings are reported (all analysed files unless paths were given). */
+  reported: Set<string>;
+}
+
+export async function loadWorkspace(fs: WorkspaceFs, options: LoadOptions): Promise<LoadedWorkspace> {
+  const { config, findings: configFindings } = options.configPath
+    ? parseConfig(await readText(fs, options.configPath, options.overlay))
+    : { config: { ...DEFAULT_CONFIG }, findings: [] };
+  const classify = classifier(options.root, options.configPath ? config : undefined);
+  const workspaceFiles = await fs.listFiles(options.root);
+  const requested = options.paths?.length ? await expand(fs, options.paths) : workspaceFiles;
+  const reported = new Set(requested.filter((p) => isMarkdownPath(p) || isYamlPath(p)));
+  // Coverage needs every file of a sector and every catalog, even when only some are reported.
+  const candidates = new Set(reported);
+  if (options.configPath) for (const p of workspaceFiles) if (classify(p)) candidates.add(p);
+  const files: FileAnalysis[] = [];
+  for (const path of [...candidates].sort()) {
+    if (path === options.configPath) continue;
+    const file = await loadFile(fs, path, classify(path), config.maxFileSize, options.overlay);
+    if (file && (file.model || file.findings.length > 0)) files.push(file);
+  }
+  const analysis = analyzeWorkspace(files, { exemptionRationaleMinLength: config.exemptionRationaleMinLength, today: options.today });
+  for (const p of [...reported]) if (!analysis.files.has(p)) reported.delete(p);
+  return { config, configPath: options.configPath, configFindings, analysis, reported };
+}
+
+async function expand(fs: WorkspaceFs, paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const stat = await fs.stat(p);
+    if (stat?.isDirectory) out.push(...(await fs.listFiles(p)));
+    else if (stat) out.push(p);
+  }
+  return out;
+}
+
+/** Role of a path under the configuration's globs; undefined means "decide by kind". */
+export function classifier(root: string, config: KijunConfig | undefined): (path: string) => FileRole | undefined {
+  if (!config || (!config.catalogs && !config.standards)) return () => undefined;
+  const catalogs = picomatch(config.catalogs ?? [], { dot: false });
+  const standards = picomatch(config.standards ?? [], { dot: false });
+  const prefix = root === '' || root === '.' ? '' : root.endsWith('/') ? root : `${root}/`;
+  return (path) => {
+    const rel = prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path;
+    if (catalogs(rel)) return 'catalog';
+    if (standards(rel)) return 'standard';
+    return undefined;
+  };
+}
+
+export async function loadFile(fs: WorkspaceFs, path: string, role: FileRole | undefined, maxSize: number, overlay?: Map<string, string>): Promise<FileAnalysis | undefined> {
+  const open = overlay?.get(path);
+  if (open !== undefined) return extractFile(path, open, role);
+  const stat = await fs.stat(path);
+  if (!stat) return undefined;
+  let bytes: Uint8Array;
+  try {
+    bytes = stat.size > maxSize ? (await fs.readFile(path)).subarray(0, 4096) : await fs.readFile(path);
+  } catch (err) {
+    return role ? skipped(path, 'fileUnreadable', { detail: err instanceof Error ? err.message : String(err) }) : undefined;
+  }
+  const ours = role !== undefined || declaresKind(bytes);
+  if (stat.size > maxSize) return ours ? skipped(path, 'fileTooLarge', { size: stat.size, max: maxSize }) : undefined;
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return ours ? skipped(path, decoded.message, { detail: decoded.detail ?? '' }) : undefined;
+  return extractFile(path, decoded.text, role);
+}
+
+/** Looks for `kind: standard|catalog` in the first bytes, readable in any ASCII-compatible encoding. */
+function declaresKind(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  return /(^|\n)kind:\s*["']?(standard|catalog)\b/.test(head);
+}
+
+function skipped(path: string, message: string, args: Record<string, string | number>): FileAnalysis {
+  const range = new LineIndex('').range(0, 0);
+  return { path, findings: [{ code: 'syntax', range, message, args }], eol: '\n' };
+}
+
+async function readText(fs: WorkspaceFs, path: string, overlay?: Map<string, string>): Promise<string> {
+  const open = overlay?.get(path);
+  if (open !== undefined) return open;
+  const decoded = decodeBytes(await fs.readFile(path));
+  return decoded.ok ? decoded.text : '';
+}
+
+export { CONFIG_FILE };

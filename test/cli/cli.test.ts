@@ -1,0 +1,153 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync, readdirSync, statSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { run } from '../../server/src/cli/main.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BIN = path.join(ROOT, 'bin/kijun.cjs');
+const FIXTURES = path.join(ROOT, 'test/fixtures');
+
+interface Result {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+function spawnKijun(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Result {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, KIJUN_TODAY: '2026-11-24', ...env } });
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function inProcess(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Promise<Result> {
+  let stdout = '';
+  let stderr = '';
+  const status = await run(args, { cwd, env: { KIJUN_TODAY: '2026-11-24', ...env }, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { status, stdout, stderr };
+}
+
+/** Every case runs through the spawned binary and the in-process API, which must agree. */
+const CASES: { name: string; args: string[]; cwd?: string; status: number; check?: (r: Result) => void }[] = [
+  {
+    name: 'exit 0 and a coverage table for a clean workspace',
+    args: ['check', 'test/fixtures/clean'],
+    status: 0,
+    check: (r) => {
+      assert.match(r.stdout, /electricity\s+jp-ci-baseline@2026\.1\s+1\s+3\s+3\s+0\s+0\s+100%/);
+      assert.match(r.stdout, /0 errors, 1 warning in 3 files/);
+    },
+  },
+  { name: '--max-warnings 0 fails on a warning', args: ['check', 'test/fixtures/clean', '--max-warnings', '0'], status: 1 },
+  { name: '--max-warnings 1 passes one warning', args: ['check', 'test/fixtures/clean', '--max-warnings', '1'], status: 0 },
+  {
+    name: 'exit 1 with file:line:col findings when there are errors',
+    args: ['check', 'test/fixtures/basic'],
+    status: 1,
+    check: (r) => {
+      assert.match(r.stdout, /^test\/fixtures\/basic\/standards\/electricity\.md:4:11: error uncovered-control: Baseline control BL-PR-05/m);
+      assert.match(r.stdout, /electricity\.md:13:14: warning withdrawn-control/);
+    },
+  },
+  {
+    name: 'Japanese messages with --lang ja',
+    args: ['check', 'test/fixtures/basic', '--lang', 'ja'],
+    status: 1,
+    check: (r) => {
+      assert.match(r.stdout, /エラー uncovered-control: ベースライン管理策 BL-PR-05/);
+      assert.match(r.stdout, /分野\s+ベースライン/);
+    },
+  },
+  { name: 'exit 2 on an unknown option', args: ['check', '--frobnicate'], status: 2, check: (r) => assert.match(r.stderr, /Usage: kijun check/) },
+  { name: 'exit 2 on an unknown format', args: ['check', '--format', 'pdf'], status: 2, check: (r) => assert.match(r.stderr, /unknown format: pdf/) },
+  { name: 'exit 2 on a bad --max-warnings', args: ['check', '--max-warnings', 'many'], status: 2 },
+  { name: 'exit 2 on a missing path', args: ['check', 'no/such/dir'], status: 2, check: (r) => assert.match(r.stderr, /no such file or folder/) },
+  { name: 'exit 2 when there is no catalog', args: ['check', 'test/fixtures/clean/electricity.md'], status: 2, check: (r) => assert.match(r.stderr, /no catalog/) },
+  { name: 'exit 2 without a command', args: [], status: 2 },
+  { name: '--help prints usage', args: ['--help'], status: 0, check: (r) => assert.match(r.stdout, /Usage/) },
+];
+
+describe('kijun check (CLI)', () => {
+  for (const c of CASES) {
+    it(c.name, async () => {
+      const spawned = spawnKijun(c.args, c.cwd);
+      const direct = await inProcess(c.args, c.cwd);
+      assert.equal(spawned.status, c.status, spawned.stderr);
+      assert.equal(direct.status, c.status);
+      assert.equal(spawned.stdout, direct.stdout);
+      assert.doesNotMatch(spawned.stderr, /\n\s+at /, 'no stack trace');
+      c.check?.(spawned);
+    });
+  }
+
+  it('prints the JSON contract: relative paths, 0-based UTF-16 ranges, sorted uncovered, consistent counts', () => {
+    const r = spawnKijun(['check', 'test/fixtures/basic', '--format', 'json']);
+    assert.equal(r.status, 1);
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.version, 1);
+    assert.deepEqual(report.files.map((f: { path: string }) => f.path), ['test/fixtures/basic/baseline/catalog.yaml', 'test/fixtures/basic/standards/electricity.md']);
+    const d = report.files[1].diagnostics[0];
+    assert.deepEqual(Object.keys(d), ['code', 'severity', 'message', 'range', 'control']);
+    assert.deepEqual(d.range, { start: { line: 3, character: 10 }, end: { line: 3, character: 31 } });
+    const c = report.coverage[0];
+    assert.deepEqual(Object.keys(c), ['sector', 'baseline', 'level', 'required', 'covered', 'exempted', 'uncovered']);
+    assert.equal(c.covered + c.exempted + c.uncovered.length, c.required);
+    assert.deepEqual(c.uncovered, [...c.uncovered].sort());
+    assert.deepEqual(report.summary, { errors: 1, warnings: 1, files: 2 });
+  });
+
+  it('finds kijun.yaml from the current directory upward and reports paths relative to it', () => {
+    const cwd = path.join(FIXTURES, 'basic/standards');
+    const r = spawnKijun(['check', '--format', 'json'], cwd);
+    const report = JSON.parse(r.stdout);
+    assert.deepEqual(report.files.map((f: { path: string }) => f.path), ['../baseline/catalog.yaml', 'electricity.md']);
+  });
+
+  it('takes the message language from LANG when neither --lang nor kijun.yaml names one', () => {
+    const r = spawnKijun(['check', 'test/fixtures/clean'], ROOT, { LANG: 'ja_JP.UTF-8' });
+    assert.match(r.stdout, /警告 withdrawn-control: 管理策 BL-PR-09 は廃止されています/);
+  });
+
+  it('writes the report to --output and nothing else; never touches the checked files', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kijun-cli-'));
+    cpSync(path.join(FIXTURES, 'basic'), dir, { recursive: true });
+    const before = snapshot(dir);
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'kijun-out-')), 'report.json');
+    const r = spawnKijun(['check', dir, '--format', 'json', '--output', out]);
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout, '');
+    assert.equal(JSON.parse(readFileSync(out, 'utf8')).summary.errors, 1);
+    assert.deepEqual(snapshot(dir), before);
+  });
+
+  it('exits 2 with one located line for an invalid kijun.yaml', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kijun-cfg-'));
+    cpSync(path.join(FIXTURES, 'basic'), dir, { recursive: true });
+    writeFileSync(path.join(dir, 'kijun.yaml'), 'catalogs: [baseline/*.yaml]\nrules:\n  uncovered-control: loud\n');
+    const r = spawnKijun(['check'], dir);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr.trim().split('\n').length, 1);
+    assert.match(r.stderr, /kijun\.yaml:3:22: rules\.uncovered-control must be one of error, warning, info, off/);
+  });
+
+  it('exits 2 for a kijun.yaml that is not YAML', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kijun-cfg-'));
+    writeFileSync(path.join(dir, 'kijun.yaml'), 'catalogs: [unclosed\n');
+    const r = spawnKijun(['check'], dir);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /kijun\.yaml:1:\d+: YAML syntax error/);
+  });
+});
+
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const p = path.join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out[path.relative(dir, p)] = `${statSync(p).mtimeMs}:${readFileSync(p, 'utf8')}`;
+    }
+  };
+  walk(dir);
+  return out;
+}
