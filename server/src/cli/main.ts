@@ -2,11 +2,11 @@
 import { parseArgs } from 'node:util';
 import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { loadWorkspace } from '../core/workspace.js';
 import { buildReport, type Report } from '../core/report.js';
 import { describeConfigProblem } from '../core/config.js';
 import type { Locale } from '../core/model.js';
+import { docsBase } from '../node/docs.js';
 import { nodeFs, findConfig, localToday, localeFromEnv, toPosix } from '../node/nodeFs.js';
 import { formatText } from './textFormat.js';
 
@@ -129,9 +129,3 @@ function displayPath(p: string, cwd: string): string {
 
 declare const __KIJUN_VERSION__: string | undefined;
 const VERSION = typeof __KIJUN_VERSION__ === 'string' ? __KIJUN_VERSION__ : '0.0.0-dev';
-
-/** docs/rules/ beside the installed package: the bundle lives in out/. */
-function docsBase(): string {
-  const here = typeof __dirname === 'string' ? __dirname : process.cwd();
-  return pathToFileURL(path.join(here, '..', 'docs', 'rules') + path.sep).href;
-}

@@ -1,0 +1,126 @@
+// The language server's view of a workspace: per-file models kept current one file at a time,
+// and the cross-file analysis recomputed from them on demand. Holds models, never syntax trees.
+import type { FileAnalysis } from './model.js';
+import { DEFAULT_CONFIG, parseConfig, type KijunConfig } from './config.js';
+import type { Finding } from './model.js';
+import { analyzeWorkspace, type WorkspaceAnalysis } from './analyze.js';
+import { classifier, loadFile, type WorkspaceFs } from './workspace.js';
+import { extractFile, isMarkdownPath, isYamlPath, type FileRole } from './extract.js';
+import { decodeBytes } from './decode.js';
+
+export interface IndexOptions {
+  root: string;
+  configPath?: string;
+  today: () => string;
+}
+
+export class WorkspaceIndex {
+  config: KijunConfig = { ...DEFAULT_CONFIG };
+  configFindings: Finding[] = [];
+  private files = new Map<string, FileAnalysis>();
+  private open = new Map<string, string>();
+  private classify: (path: string) => FileRole | undefined = () => undefined;
+  private cached: WorkspaceAnalysis | undefined;
+
+  constructor(private readonly fs: WorkspaceFs, private readonly options: IndexOptions) {}
+
+  get root(): string {
+    return this.options.root;
+  }
+
+  get configPath(): string | undefined {
+    return this.options.configPath;
+  }
+
+  /** (Re)reads the configuration and every file of the workspace. */
+  async loadAll(): Promise<void> {
+    await this.loadConfig();
+    this.files.clear();
+    for (const path of await this.fs.listFiles(this.options.root)) {
+      if (path === this.options.configPath || !this.isCandidate(path)) continue;
+      await this.refreshFromDisk(path);
+    }
+    for (const [path, text] of this.open) this.store(extractFile(path, text, this.classify(path)));
+    this.cached = undefined;
+  }
+
+  private async loadConfig(): Promise<void> {
+    const path = this.options.configPath;
+    if (!path) {
+      this.config = { ...DEFAULT_CONFIG };
+      this.configFindings = [];
+    } else {
+      const text = this.open.get(path) ?? (await this.readText(path));
+      const parsed = parseConfig(text ?? '');
+      this.config = parsed.config;
+      this.configFindings = parsed.findings;
+    }
+    this.classify = classifier(this.options.root, path ? this.config : undefined);
+  }
+
+  private async readText(path: string): Promise<string | undefined> {
+    try {
+      const decoded = decodeBytes(await this.fs.readFile(path));
+      return decoded.ok ? decoded.text : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  isCandidate(path: string): boolean {
+    return isMarkdownPath(path) || isYamlPath(path);
+  }
+
+  isConfig(path: string): boolean {
+    return path === this.options.configPath;
+  }
+
+  /** The editor's text for an open document wins over the disk until it is closed. */
+  setOpen(path: string, text: string): void {
+    this.open.set(path, text);
+    if (this.isConfig(path)) return;
+    this.store(extractFile(path, text, this.classify(path)));
+  }
+
+  isOpen(path: string): boolean {
+    return this.open.has(path);
+  }
+
+  async close(path: string): Promise<void> {
+    this.open.delete(path);
+    if (!this.isConfig(path)) await this.refreshFromDisk(path);
+  }
+
+  async refreshFromDisk(path: string): Promise<void> {
+    if (this.open.has(path)) return;
+    const file = await loadFile(this.fs, path, this.classify(path), this.config.maxFileSize);
+    if (file) this.store(file);
+    else this.remove(path);
+  }
+
+  remove(path: string): void {
+    if (this.files.delete(path)) this.cached = undefined;
+  }
+
+  private store(file: FileAnalysis): void {
+    if (file.model || file.findings.length > 0) this.files.set(file.path, file);
+    else this.files.delete(file.path);
+    this.cached = undefined;
+  }
+
+  file(path: string): FileAnalysis | undefined {
+    return this.files.get(path);
+  }
+
+  paths(): string[] {
+    return [...this.files.keys()];
+  }
+
+  analysis(): WorkspaceAnalysis {
+    this.cached ??= analyzeWorkspace([...this.files.values()], {
+      exemptionRationaleMinLength: this.config.exemptionRationaleMinLength,
+      today: this.options.today(),
+    });
+    return this.cached;
+  }
+}

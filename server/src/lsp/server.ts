@@ -1,0 +1,246 @@
+// The LSP host: keeps the workspace index current from editor and file events and answers
+// requests with the core services. No analysis logic lives here.
+import * as path from 'node:path';
+import {
+  type Connection, type InitializeParams, type InitializeResult, TextDocuments, TextDocumentSyncKind,
+  DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic as LspDiagnostic,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { WorkspaceIndex } from '../core/workspaceIndex.js';
+import { toDiagnostics } from '../core/diagnostics.js';
+import type { Locale } from '../core/model.js';
+import type { ServiceContext } from '../core/services/context.js';
+import { toLspDiagnostic } from '../core/services/lspDiagnostics.js';
+import { hover } from '../core/services/hover.js';
+import { completion } from '../core/services/completion.js';
+import { codeActions } from '../core/services/codeActions.js';
+import { definition, references, documentSymbols, workspaceSymbols, codeLenses } from '../core/services/navigation.js';
+import { sectorCoverage } from '../core/analyze.js';
+import { docsBase } from '../node/docs.js';
+import { nodeFs, findConfig, localToday, toPosix } from '../node/nodeFs.js';
+
+interface InitOptions {
+  /** Milliseconds to wait after the last keystroke before re-checking (default 200). */
+  debounce?: number;
+  locale?: string;
+}
+
+export function startServer(connection: Connection): void {
+  const server = new KijunServer(connection);
+  server.listen();
+}
+
+class KijunServer {
+  private readonly documents = new TextDocuments(TextDocument);
+  private index: WorkspaceIndex | undefined;
+  private ready: Promise<void> = Promise.resolve();
+  private clientLocale: Locale = 'en';
+  private debounce = 200;
+  private dynamicWatchers = false;
+  private readonly published = new Map<string, string>();
+  private readonly uris = new Map<string, string>();
+  private readonly dirty = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private rootPath = '';
+
+  constructor(private readonly connection: Connection) {}
+
+  listen(): void {
+    const c = this.connection;
+    c.onInitialize((params) => this.initialize(params));
+    c.onInitialized(() => {
+      this.ready = this.start();
+    });
+    this.documents.onDidChangeContent((e) => this.changed(e.document.uri));
+    this.documents.onDidClose((e) => this.safely(() => this.closed(e.document.uri)));
+    c.onDidChangeWatchedFiles((e) => this.safely(() => this.watched(e.changes)));
+    c.onHover((p) => this.answer(() => hover(this.ctx(), this.path(p.textDocument.uri), p.position, this.text(p.textDocument.uri)), null));
+    c.onCompletion((p) => this.answer(() => {
+      const uri = p.textDocument.uri;
+      const text = this.text(uri);
+      const path = this.path(uri);
+      return text === undefined ? [] : completion(this.ctx(), path, text, p.position, this.index?.isConfig(path));
+    }, []));
+    c.onDefinition((p) => this.answer(() => definition(this.ctx(), this.path(p.textDocument.uri), p.position, this.text(p.textDocument.uri)), []));
+    c.onReferences((p) => this.answer(() => references(this.ctx(), this.path(p.textDocument.uri), p.position, p.context.includeDeclaration, this.text(p.textDocument.uri)), []));
+    c.onDocumentSymbol((p) => this.answer(() => documentSymbols(this.ctx(), this.path(p.textDocument.uri)), []));
+    c.onWorkspaceSymbol((p) => this.answer(() => workspaceSymbols(this.ctx(), p.query), []));
+    c.onCodeLens((p) => this.answer(() => codeLenses(this.ctx(), this.path(p.textDocument.uri)), []));
+    c.onCodeAction((p) => this.answer(() => {
+      const text = this.text(p.textDocument.uri);
+      return text === undefined ? [] : codeActions(this.ctx(), this.path(p.textDocument.uri), text, p.context.diagnostics);
+    }, []));
+    c.onRequest('kijun/coverage', () => this.answer(() => this.coverage(), { sectors: [] }));
+    this.documents.listen(c);
+    c.listen();
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    const options = (params.initializationOptions ?? {}) as InitOptions;
+    if (typeof options.debounce === 'number' && options.debounce >= 0) this.debounce = options.debounce;
+    this.clientLocale = /^ja/i.test(options.locale ?? params.locale ?? '') ? 'ja' : 'en';
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? (params.rootPath ? URI.file(params.rootPath).toString() : undefined);
+    this.rootPath = folder ? toPosix(URI.parse(folder).fsPath) : toPosix(process.cwd());
+    this.dynamicWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [':', '：', ' ', ',', '、', '.', '-'] },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeLensProvider: { resolveProvider: false },
+      },
+      serverInfo: { name: 'kijun-language-server' },
+    };
+  }
+
+  private async start(): Promise<void> {
+    if (this.dynamicWatchers) {
+      await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{md,markdown,yaml,yml}' }],
+      });
+    }
+    const configPath = await findConfig(this.rootPath);
+    this.index = new WorkspaceIndex(nodeFs, { root: configPath ? path.posix.dirname(configPath) : this.rootPath, configPath, today: localToday });
+    for (const doc of this.documents.all()) this.index.setOpen(this.path(doc.uri), doc.getText());
+    await this.index.loadAll();
+    this.publish();
+  }
+
+  private get locale(): Locale {
+    return this.index?.config.locale ?? this.clientLocale;
+  }
+
+  private ctx(): ServiceContext {
+    const index = this.requireIndex();
+    return { analysis: index.analysis(), locale: this.locale, toUri: (p) => this.uri(p), today: localToday() };
+  }
+
+  private requireIndex(): WorkspaceIndex {
+    if (!this.index) throw new Error('workspace not loaded yet');
+    return this.index;
+  }
+
+  private path(uri: string): string {
+    const parsed = URI.parse(uri);
+    const p = parsed.scheme === 'file' ? toPosix(parsed.fsPath) : uri;
+    this.uris.set(p, uri);
+    return p;
+  }
+
+  private uri(p: string): string {
+    return this.uris.get(p) ?? URI.file(p).toString();
+  }
+
+  private text(uri: string): string | undefined {
+    return this.documents.get(uri)?.getText();
+  }
+
+  private changed(uri: string): void {
+    this.dirty.add(uri);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.safely(() => this.flush());
+    }, this.debounce);
+  }
+
+  private async flush(): Promise<void> {
+    await this.ready;
+    const index = this.requireIndex();
+    const uris = [...this.dirty];
+    this.dirty.clear();
+    let reload = false;
+    for (const uri of uris) {
+      const doc = this.documents.get(uri);
+      if (!doc) continue;
+      const p = this.path(uri);
+      index.setOpen(p, doc.getText());
+      if (index.isConfig(p)) reload = true;
+    }
+    if (reload) await index.loadAll();
+    this.publish();
+  }
+
+  private async closed(uri: string): Promise<void> {
+    await this.ready;
+    this.dirty.delete(uri);
+    await this.requireIndex().close(this.path(uri));
+    this.publish();
+  }
+
+  private async watched(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
+    await this.ready;
+    const index = this.requireIndex();
+    let reload = false;
+    for (const change of changes) {
+      const p = this.path(change.uri);
+      if (index.isConfig(p) || path.posix.basename(p) === 'kijun.yaml') reload = true;
+      else if (!index.isCandidate(p)) continue;
+      else if (change.type === FileChangeType.Deleted) index.remove(p);
+      else await index.refreshFromDisk(p);
+    }
+    if (reload) await this.restart();
+    this.publish();
+  }
+
+  /** A new or changed kijun.yaml can move the workspace root: start over. */
+  private async restart(): Promise<void> {
+    const configPath = await findConfig(this.rootPath);
+    const open = this.documents.all();
+    this.index = new WorkspaceIndex(nodeFs, { root: configPath ? path.posix.dirname(configPath) : this.rootPath, configPath, today: localToday });
+    for (const doc of open) this.index.setOpen(this.path(doc.uri), doc.getText());
+    await this.index.loadAll();
+  }
+
+  /** Sends diagnostics for every file whose diagnostics changed, and clears vanished files. */
+  private publish(): void {
+    const index = this.requireIndex();
+    const analysis = index.analysis();
+    const options = { locale: this.locale, rules: index.config.rules, docsBase: docsBase() };
+    const next = new Map<string, LspDiagnostic[]>();
+    for (const [p, findings] of analysis.findings) next.set(p, toDiagnostics(findings, options).map(toLspDiagnostic));
+    if (index.configPath) next.set(index.configPath, toDiagnostics(index.configFindings, options).map(toLspDiagnostic));
+    for (const [p, diagnostics] of next) {
+      const uri = this.uri(p);
+      const key = JSON.stringify(diagnostics);
+      if (this.published.get(uri) === key) continue;
+      this.published.set(uri, key);
+      void this.connection.sendDiagnostics({ uri, diagnostics });
+    }
+    const live = new Set([...next.keys()].map((p) => this.uri(p)));
+    for (const uri of [...this.published.keys()]) {
+      if (live.has(uri)) continue;
+      this.published.delete(uri);
+      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
+  }
+
+  private coverage() {
+    const analysis = this.requireIndex().analysis();
+    return { sectors: analysis.groups.filter((g) => g.catalog).map((g) => ({ ...sectorCoverage(g), files: g.paths.map((p) => this.uri(p)) })) };
+  }
+
+  private async answer<T>(compute: () => T, fallback: T): Promise<T> {
+    try {
+      await this.ready;
+      return this.index ? compute() : fallback;
+    } catch (err) {
+      this.connection.console.error(`kijun: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      return fallback;
+    }
+  }
+
+  private async safely(work: () => Promise<void>): Promise<void> {
+    try {
+      await work();
+    } catch (err) {
+      this.connection.console.error(`kijun: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    }
+  }
+}

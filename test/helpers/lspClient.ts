@@ -1,0 +1,106 @@
+// Speaks LSP to the real server in a child process over stdio, awaiting notifications.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
+  InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification, PublishDiagnosticsNotification, type PublishDiagnosticsParams, type Diagnostic,
+  DidChangeWatchedFilesNotification, type FileEvent, RegistrationRequest, ShutdownRequest, ExitNotification,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol/node';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+export function fileUri(p: string): string {
+  return pathToFileURL(p).href;
+}
+
+export class LspClient {
+  readonly connection: ProtocolConnection;
+  private readonly child: ChildProcess;
+  private readonly latest = new Map<string, Diagnostic[]>();
+  private waiters: { uri: string; test: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
+  private versions = new Map<string, number>();
+  stderr = '';
+
+  constructor() {
+    this.child = spawn(process.execPath, [path.join(ROOT, 'bin/kijun-language-server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr?.on('data', (d) => (this.stderr += String(d)));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
+      this.latest.set(p.uri, p.diagnostics);
+      this.waiters = this.waiters.filter((w) => {
+        if (w.uri !== p.uri || !w.test(p.diagnostics)) return true;
+        w.resolve(p.diagnostics);
+        return false;
+      });
+    });
+    this.connection.onRequest(RegistrationRequest.type, () => null);
+    this.connection.listen();
+  }
+
+  async initialize(rootDir: string, options: { locale?: string; debounce?: number } = {}): Promise<void> {
+    await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: fileUri(rootDir),
+      workspaceFolders: [{ uri: fileUri(rootDir), name: 'ws' }],
+      locale: options.locale ?? 'en',
+      initializationOptions: { debounce: options.debounce ?? 0 },
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {} } },
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /** Resolves with the first diagnostics for `uri` (already received or next) that pass the test. */
+  diagnostics(uri: string, test: (d: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
+    const have = this.latest.get(uri);
+    if (have && test(have)) return Promise.resolve(have);
+    return new Promise((resolve) => this.waiters.push({ uri, test, resolve }));
+  }
+
+  /** Waits for the next publication for `uri` that passes the test, ignoring what was seen. */
+  nextDiagnostics(uri: string, test: (d: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
+    return new Promise((resolve) => this.waiters.push({ uri, test, resolve }));
+  }
+
+  async open(uri: string, text: string, languageId = 'markdown'): Promise<void> {
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<void> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async filesChanged(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      await this.connection.sendNotification(ExitNotification.type);
+    } finally {
+      this.connection.dispose();
+      this.child.kill();
+    }
+  }
+}
+
+/** Applies LSP text edits to a text (edits must not overlap). */
+export function applyEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const offset = (p: { line: number; character: number }) => (p.line >= lineStarts.length ? text.length : lineStarts[p.line] + p.character);
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let out = text;
+  for (const e of sorted) out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
+  return out;
+}
