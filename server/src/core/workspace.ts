@@ -49,6 +49,7 @@ export async function loadWorkspace(fs: WorkspaceFs, options: LoadOptions): Prom
   // Coverage needs every file of a sector and every catalog, even when only some are reported.
   const candidates = new Set(reported);
   if (options.configPath) for (const p of workspaceFiles) if (classify(p)) candidates.add(p);
+  for (const p of options.overlay?.keys() ?? []) if (isMarkdownPath(p) || isYamlPath(p)) candidates.add(p);
   const files: FileAnalysis[] = [];
   for (const path of [...candidates].sort()) {
     if (path === options.configPath) continue;
