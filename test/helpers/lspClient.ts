@@ -36,7 +36,7 @@ export class LspClient {
         return false;
       });
     });
-    this.connection.onRequest(RegistrationRequest.type, () => null);
+    this.connection.onRequest(RegistrationRequest.type, () => undefined);
     this.connection.listen();
   }
 

@@ -206,7 +206,7 @@ describe('language server over stdio', function () {
     const ja = new LspClient();
     await ja.initialize(dir, { locale: 'ja' });
     const d = await ja.diagnostics(el);
-    assert.match(d[0].message, /ベースライン管理策 BL-PR-05「定義ファイルの更新」/);
+    assert.match(String(d[0].message), /ベースライン管理策 BL-PR-05「定義ファイルの更新」/);
     await ja.stop();
   });
 });

@@ -26,6 +26,8 @@ export const DEFAULT_CONFIG: KijunConfig = {
 
 export interface ParsedConfig {
   config: KijunConfig;
+  /** Only the keys the file sets, for merging over editor settings. */
+  given: Partial<KijunConfig>;
   findings: Finding[];
 }
 
@@ -34,21 +36,33 @@ export function parseConfig(text: string): ParsedConfig {
   const lines = new LineIndex(text);
   const source = parseYaml(text, 0, lines);
   const findings = [...source.findings];
-  if (findings.length > 0) return { config: { ...DEFAULT_CONFIG }, findings };
+  if (findings.length > 0) return { config: { ...DEFAULT_CONFIG }, given: {}, findings };
   const value = source.value ?? {};
   source.value = value;
   findings.push(...validateSchema('config', source));
   const raw = (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
   const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : undefined);
-  const config: KijunConfig = {
-    catalogs: strings(raw.catalogs),
-    standards: strings(raw.standards),
-    locale: raw.locale === 'ja' || raw.locale === 'en' ? raw.locale : undefined,
-    rules: (raw.rules && typeof raw.rules === 'object' ? raw.rules : {}) as KijunConfig['rules'],
-    exemptionRationaleMinLength: typeof raw.exemptionRationaleMinLength === 'number' ? raw.exemptionRationaleMinLength : DEFAULT_CONFIG.exemptionRationaleMinLength,
-    maxFileSize: typeof raw.maxFileSize === 'number' ? raw.maxFileSize : DEFAULT_CONFIG.maxFileSize,
+  const given: Partial<KijunConfig> = {};
+  if (strings(raw.catalogs)) given.catalogs = strings(raw.catalogs);
+  if (strings(raw.standards)) given.standards = strings(raw.standards);
+  if (raw.locale === 'ja' || raw.locale === 'en') given.locale = raw.locale;
+  if (raw.rules && typeof raw.rules === 'object') given.rules = raw.rules as KijunConfig['rules'];
+  if (typeof raw.exemptionRationaleMinLength === 'number') given.exemptionRationaleMinLength = raw.exemptionRationaleMinLength;
+  if (typeof raw.maxFileSize === 'number') given.maxFileSize = raw.maxFileSize;
+  return { config: mergeConfig({}, given), given, findings };
+}
+
+/**
+ * Editor settings under a `kijun.yaml`: the file wins key by key (rule by rule for `rules`), so
+ * the editor and the CLI agree wherever the file speaks.
+ */
+export function mergeConfig(settings: Partial<KijunConfig>, file: Partial<KijunConfig>): KijunConfig {
+  return {
+    ...DEFAULT_CONFIG,
+    ...settings,
+    ...file,
+    rules: { ...(settings.rules ?? {}), ...(file.rules ?? {}) },
   };
-  return { config, findings };
 }
 
 /** One line naming the first problem, for hosts that must refuse a bad configuration. */

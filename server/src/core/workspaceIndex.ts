@@ -1,7 +1,7 @@
 // The language server's view of a workspace: per-file models kept current one file at a time,
 // and the cross-file analysis recomputed from them on demand. Holds models, never syntax trees.
 import type { FileAnalysis } from './model.js';
-import { DEFAULT_CONFIG, parseConfig, type KijunConfig } from './config.js';
+import { mergeConfig, parseConfig, type KijunConfig } from './config.js';
 import type { Finding } from './model.js';
 import { analyzeWorkspace, type WorkspaceAnalysis } from './analyze.js';
 import { classifier, loadFile, type WorkspaceFs } from './workspace.js';
@@ -12,10 +12,12 @@ export interface IndexOptions {
   root: string;
   configPath?: string;
   today: () => string;
+  /** Editor settings; a kijun.yaml overrides them key by key. */
+  settings?: Partial<KijunConfig>;
 }
 
 export class WorkspaceIndex {
-  config: KijunConfig = { ...DEFAULT_CONFIG };
+  config: KijunConfig = mergeConfig({}, {});
   configFindings: Finding[] = [];
   private files = new Map<string, FileAnalysis>();
   private open = new Map<string, string>();
@@ -46,16 +48,17 @@ export class WorkspaceIndex {
 
   private async loadConfig(): Promise<void> {
     const path = this.options.configPath;
+    const settings = this.options.settings ?? {};
     if (!path) {
-      this.config = { ...DEFAULT_CONFIG };
+      this.config = mergeConfig(settings, {});
       this.configFindings = [];
     } else {
       const text = this.open.get(path) ?? (await this.readText(path));
       const parsed = parseConfig(text ?? '');
-      this.config = parsed.config;
+      this.config = mergeConfig(settings, parsed.given);
       this.configFindings = parsed.findings;
     }
-    this.classify = classifier(this.options.root, path ? this.config : undefined);
+    this.classify = classifier(this.options.root, path || settings.catalogs || settings.standards ? this.config : undefined);
   }
 
   private async readText(path: string): Promise<string | undefined> {

@@ -8,6 +8,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { WorkspaceIndex } from '../core/workspaceIndex.js';
+import type { KijunConfig } from '../core/config.js';
+import { coverageView, fileInfo, scaffoldStandard } from '../core/services/coverageView.js';
 import { toDiagnostics } from '../core/diagnostics.js';
 import type { Locale } from '../core/model.js';
 import type { ServiceContext } from '../core/services/context.js';
@@ -24,6 +26,8 @@ interface InitOptions {
   /** Milliseconds to wait after the last keystroke before re-checking (default 200). */
   debounce?: number;
   locale?: string;
+  /** Editor settings (catalog and standard globs, rule severities); kijun.yaml wins over them. */
+  settings?: Partial<KijunConfig>;
 }
 
 export function startServer(connection: Connection): void {
@@ -43,6 +47,7 @@ class KijunServer {
   private readonly dirty = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private rootPath = '';
+  private settings: Partial<KijunConfig> = {};
 
   constructor(private readonly connection: Connection) {}
 
@@ -72,6 +77,18 @@ class KijunServer {
       return text === undefined ? [] : codeActions(this.ctx(), this.path(p.textDocument.uri), text, p.context.diagnostics);
     }, []));
     c.onRequest('kijun/coverage', () => this.answer(() => this.coverage(), { sectors: [] }));
+    c.onRequest('kijun/coverageView', () => this.answer(() => coverageView(this.ctx()), { sectors: [], catalogs: [] }));
+    c.onRequest('kijun/fileInfo', (p: { uri: string }) => this.answer(() => fileInfo(this.ctx(), this.path(p.uri)), { catalogs: [] }));
+    c.onRequest('kijun/scaffold', (p: { catalog: string; sector: string; level: number; locale?: string }) =>
+      this.answer(() => scaffoldStandard(this.ctx(), p.catalog, p.sector, p.level, p.locale === 'ja' ? 'ja' : p.locale === 'en' ? 'en' : this.locale) ?? null, null));
+    c.onDidChangeConfiguration((p) => this.safely(async () => {
+      const settings = (p.settings as { kijun?: Partial<KijunConfig> } | undefined)?.kijun;
+      if (!settings) return;
+      this.settings = cleanSettings(settings);
+      await this.ready;
+      await this.restart();
+      this.publish();
+    }));
     this.documents.listen(c);
     c.listen();
   }
@@ -79,6 +96,7 @@ class KijunServer {
   private initialize(params: InitializeParams): InitializeResult {
     const options = (params.initializationOptions ?? {}) as InitOptions;
     if (typeof options.debounce === 'number' && options.debounce >= 0) this.debounce = options.debounce;
+    this.settings = cleanSettings(options.settings ?? {});
     this.clientLocale = /^ja/i.test(options.locale ?? params.locale ?? '') ? 'ja' : 'en';
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? (params.rootPath ? URI.file(params.rootPath).toString() : undefined);
     this.rootPath = folder ? toPosix(URI.parse(folder).fsPath) : toPosix(process.cwd());
@@ -105,10 +123,7 @@ class KijunServer {
         watchers: [{ globPattern: '**/*.{md,markdown,yaml,yml}' }],
       });
     }
-    const configPath = await findConfig(this.rootPath);
-    this.index = new WorkspaceIndex(nodeFs, { root: configPath ? path.posix.dirname(configPath) : this.rootPath, configPath, today: localToday });
-    for (const doc of this.documents.all()) this.index.setOpen(this.path(doc.uri), doc.getText());
-    await this.index.loadAll();
+    await this.restart();
     this.publish();
   }
 
@@ -193,7 +208,8 @@ class KijunServer {
   private async restart(): Promise<void> {
     const configPath = await findConfig(this.rootPath);
     const open = this.documents.all();
-    this.index = new WorkspaceIndex(nodeFs, { root: configPath ? path.posix.dirname(configPath) : this.rootPath, configPath, today: localToday });
+    const root = configPath ? path.posix.dirname(configPath) : this.rootPath;
+    this.index = new WorkspaceIndex(nodeFs, { root, configPath, today: localToday, settings: this.settings });
     for (const doc of open) this.index.setOpen(this.path(doc.uri), doc.getText());
     await this.index.loadAll();
   }
@@ -243,4 +259,15 @@ class KijunServer {
       this.connection.console.error(`kijun: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     }
   }
+}
+
+/** Only the settings a user actually set: empty globs or rules mean "not set". */
+function cleanSettings(raw: Partial<KijunConfig> & { locale?: string }): Partial<KijunConfig> {
+  const out: Partial<KijunConfig> = {};
+  if (Array.isArray(raw.catalogs) && raw.catalogs.length > 0) out.catalogs = raw.catalogs;
+  if (Array.isArray(raw.standards) && raw.standards.length > 0) out.standards = raw.standards;
+  if (raw.rules && typeof raw.rules === 'object' && Object.keys(raw.rules).length > 0) out.rules = raw.rules;
+  if (raw.locale === 'ja' || raw.locale === 'en') out.locale = raw.locale;
+  if (typeof raw.exemptionRationaleMinLength === 'number') out.exemptionRationaleMinLength = raw.exemptionRationaleMinLength;
+  return out;
 }

@@ -1,0 +1,120 @@
+// Data behind the reviewer views (coverage tree, status bar) and the standard scaffold: plain
+// JSON for the client, which only renders it.
+import type { Range } from '../text.js';
+import type { Locale } from '../model.js';
+import { pickText } from '../messages.js';
+import { sectorById } from '../sectors.js';
+import { sectorCoverage, type ControlState, type SectorCoverage } from '../analyze.js';
+import { groupOf, type ServiceContext } from './context.js';
+
+export interface Located {
+  uri: string;
+  range: Range;
+}
+
+export interface ControlView {
+  id: string;
+  title: string;
+  function: string;
+  level: number;
+  /** `unsound` is an uncovered control whose exemption has an error of its own. */
+  state: ControlState | 'unsound';
+  measures: (Located & { id: string; title: string })[];
+  exemptions: (Located & { sound: boolean; rationale: string })[];
+  /** Where the uncovered-control finding sits, i.e. where the quick-fix applies. */
+  fix?: Located;
+}
+
+export interface SectorView extends SectorCoverage {
+  name: string;
+  files: string[];
+  controls: ControlView[];
+}
+
+export interface CoverageView {
+  sectors: SectorView[];
+  catalogs: { key: string; title: string; uri: string }[];
+}
+
+export function coverageView(ctx: ServiceContext): CoverageView {
+  const sectors = ctx.analysis.groups.filter((g) => g.catalog).map((group): SectorView => {
+    const primary = group.paths[0];
+    const baselineRange = primaryBaselineRange(ctx, primary);
+    return {
+      ...sectorCoverage(group),
+      name: sectorName(group.sector, ctx.locale),
+      files: group.paths.map(ctx.toUri),
+      controls: group.controls.map((c) => ({
+        id: c.control.id,
+        title: pickText(c.control.title, ctx.locale),
+        function: c.control.function,
+        level: c.control.level,
+        state: c.state === 'uncovered' && c.exemptions.length > 0 ? 'unsound' : c.state,
+        measures: c.measures.map((m) => ({ id: m.measure.id, title: m.measure.title, uri: ctx.toUri(m.path), range: m.measure.range })),
+        exemptions: c.exemptions.map((e) => ({
+          uri: ctx.toUri(e.path), range: e.exemption.control?.range ?? e.exemption.range, sound: e.sound, rationale: e.exemption.rationale ?? '',
+        })),
+        fix: c.state === 'uncovered' && baselineRange ? { uri: ctx.toUri(primary), range: baselineRange } : undefined,
+      })),
+    };
+  });
+  const catalogs = [...ctx.analysis.catalogs.values()].map((c) => ({ key: c.key, title: pickText(c.model.title, ctx.locale), uri: ctx.toUri(c.path) }));
+  return { sectors, catalogs };
+}
+
+export function sectorName(id: string, locale: Locale): string {
+  const sector = sectorById(id);
+  return sector ? pickText(sector.name, locale) : id;
+}
+
+function primaryBaselineRange(ctx: ServiceContext, path: string): Range | undefined {
+  const model = ctx.analysis.files.get(path)?.model;
+  return model?.kind === 'standard' ? model.baseline?.range : undefined;
+}
+
+export interface FileInfo {
+  kind?: 'catalog' | 'standard';
+  sector?: string;
+  sectorName?: string;
+  baseline?: string;
+  baselineRange?: Range;
+  coverage?: SectorCoverage;
+  catalogs: { key: string; title: string }[];
+}
+
+/** What the status bar shows for one file. */
+export function fileInfo(ctx: ServiceContext, path: string): FileInfo {
+  const model = ctx.analysis.files.get(path)?.model;
+  const catalogs = [...ctx.analysis.catalogs.values()].map((c) => ({ key: c.key, title: pickText(c.model.title, ctx.locale) }));
+  if (!model) return { catalogs };
+  if (model.kind === 'catalog') return { kind: 'catalog', baseline: `${model.id}@${model.version}`, catalogs };
+  const group = groupOf(ctx.analysis, path);
+  return {
+    kind: 'standard',
+    sector: model.sector,
+    sectorName: model.sector ? sectorName(model.sector, ctx.locale) : undefined,
+    baseline: group?.catalog?.key ?? model.baseline?.text,
+    baselineRange: model.baseline?.range,
+    coverage: group?.catalog ? sectorCoverage(group) : undefined,
+    catalogs,
+  };
+}
+
+/** A new sector standard: front matter and one measure stub per required control. */
+export function scaffoldStandard(ctx: ServiceContext, catalogKey: string, sector: string, level: number, locale: Locale): string | undefined {
+  const catalog = ctx.analysis.catalogs.get(catalogKey);
+  if (!catalog) return undefined;
+  const name = sectorName(sector, locale);
+  const title = locale === 'ja' ? `${name}分野における安全基準等` : `${name}: sector cybersecurity standard`;
+  const prefix = sector.replace(/[^a-z]/gi, '').slice(0, 2).toUpperCase();
+  const counters = new Map<string, number>();
+  const marker = locale === 'ja' ? '対応' : 'Covers';
+  const out = ['---', 'kind: standard', `sector: ${sector}`, `title: ${title}`, `baseline: ${catalog.key}`, `level: ${level}`, '---', `# ${title}`, ''];
+  for (const control of catalog.controls.values()) {
+    if (control.withdrawn || control.level > level) continue;
+    const n = (counters.get(control.function) ?? 0) + 1;
+    counters.set(control.function, n);
+    out.push(`## ${prefix}-${control.function}-${String(n).padStart(2, '0')} ${pickText(control.title, locale)}`, '', `${marker}: ${control.id}`, '', pickText(control.statement, locale), '');
+  }
+  return out.join('\n');
+}
