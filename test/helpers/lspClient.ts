@@ -40,13 +40,13 @@ export class LspClient {
     this.connection.listen();
   }
 
-  async initialize(rootDir: string, options: { locale?: string; debounce?: number } = {}): Promise<void> {
+  async initialize(rootDir: string, options: { locale?: string; debounce?: number; settings?: Record<string, unknown> } = {}): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: fileUri(rootDir),
       workspaceFolders: [{ uri: fileUri(rootDir), name: 'ws' }],
       locale: options.locale ?? 'en',
-      initializationOptions: { debounce: options.debounce ?? 0 },
+      initializationOptions: { debounce: options.debounce ?? 0, settings: options.settings },
       capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {} } },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});

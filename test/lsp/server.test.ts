@@ -209,4 +209,49 @@ describe('language server over stdio', function () {
     assert.match(String(d[0].message), /ベースライン管理策 BL-PR-05「定義ファイルの更新」/);
     await ja.stop();
   });
+
+  it('answers the coverage view and file info the VS Code views render', async () => {
+    await client.diagnostics(el);
+    const view = (await client.connection.sendRequest('kijun/coverageView')) as {
+      sectors: { sector: string; name: string; controls: { id: string; state: string; fix?: { uri: string } }[] }[];
+      catalogs: { key: string }[];
+    };
+    assert.deepEqual(view.catalogs.map((c) => c.key), ['jp-ci-baseline@2026.1']);
+    const electricity = view.sectors.find((s) => s.sector === 'electricity')!;
+    assert.equal(electricity.name, 'Electric power supply services');
+    const pr05 = electricity.controls.find((c) => c.id === 'BL-PR-05')!;
+    assert.equal(pr05.state, 'uncovered');
+    assert.equal(pr05.fix?.uri, el);
+    const info = (await client.connection.sendRequest('kijun/fileInfo', { uri: el })) as { baseline: string; coverage: { covered: number; required: number } };
+    assert.equal(info.baseline, 'jp-ci-baseline@2026.1');
+    assert.deepEqual([info.coverage.covered, info.coverage.required], [2, 3]);
+  });
+
+  it('scaffolds a new standard with one measure per required control that checks clean once written', async () => {
+    await client.diagnostics(el);
+    const text = (await client.connection.sendRequest('kijun/scaffold', { catalog: 'jp-ci-baseline@2026.1', sector: 'gas', level: 1, locale: 'ja' })) as string;
+    assert.match(text, /^---\nkind: standard\nsector: gas\ntitle: ガス分野における安全基準等\nbaseline: jp-ci-baseline@2026\.1\nlevel: 1\n---\n/);
+    const gas = fileUri(path.join(dir, 'standards/gas.md'));
+    await client.open(gas, text);
+    assert.deepEqual(await client.diagnostics(gas), []);
+  });
+});
+
+describe('language server settings', () => {
+  it('uses editor settings without kijun.yaml, and kijun.yaml wins where both speak', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kijun-lsp-settings-'));
+    mkdirSync(path.join(dir, 'cat'));
+    writeFileSync(path.join(dir, 'cat/c.yaml'), CATALOG);
+    writeFileSync(path.join(dir, 'el.md'), ELECTRICITY);
+    const uri = fileUri(path.join(dir, 'el.md'));
+    const client = new LspClient();
+    await client.initialize(dir, { settings: { rules: { 'uncovered-control': 'warning' } } });
+    assert.equal((await client.diagnostics(uri, (d) => d.length > 0))[0].severity, 2);
+    await client.stop();
+    writeFileSync(path.join(dir, 'kijun.yaml'), 'rules:\n  uncovered-control: info\n');
+    const again = new LspClient();
+    await again.initialize(dir, { settings: { rules: { 'uncovered-control': 'warning' } } });
+    assert.equal((await again.diagnostics(uri, (d) => d.length > 0))[0].severity, 3);
+    await again.stop();
+  });
 });
