@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, readdirSync, statSync, cpSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, readdirSync, statSync, cpSync } from 'node:fs';
 import * as path from 'node:path';
+import { tempDir } from '../helpers/tmp.js';
 import { run } from '../../server/src/cli/main.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -109,10 +109,10 @@ describe('kijun check (CLI)', () => {
   });
 
   it('writes the report to --output and nothing else; never touches the checked files', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'kijun-cli-'));
+    const dir = tempDir('kijun-cli-');
     cpSync(path.join(FIXTURES, 'basic'), dir, { recursive: true });
     const before = snapshot(dir);
-    const out = path.join(mkdtempSync(path.join(tmpdir(), 'kijun-out-')), 'report.json');
+    const out = path.join(tempDir('kijun-out-'), 'report.json');
     const r = spawnKijun(['check', dir, '--format', 'json', '--output', out]);
     assert.equal(r.status, 1);
     assert.equal(r.stdout, '');
@@ -121,7 +121,7 @@ describe('kijun check (CLI)', () => {
   });
 
   it('exits 2 with one located line for an invalid kijun.yaml', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'kijun-cfg-'));
+    const dir = tempDir('kijun-cfg-');
     cpSync(path.join(FIXTURES, 'basic'), dir, { recursive: true });
     writeFileSync(path.join(dir, 'kijun.yaml'), 'catalogs: [baseline/*.yaml]\nrules:\n  uncovered-control: loud\n');
     const r = spawnKijun(['check'], dir);
@@ -131,7 +131,7 @@ describe('kijun check (CLI)', () => {
   });
 
   it('exits 2 for a kijun.yaml that is not YAML', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'kijun-cfg-'));
+    const dir = tempDir('kijun-cfg-');
     writeFileSync(path.join(dir, 'kijun.yaml'), 'catalogs: [unclosed\n');
     const r = spawnKijun(['check'], dir);
     assert.equal(r.status, 2);

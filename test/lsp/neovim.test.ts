@@ -1,9 +1,9 @@
 // Neovim (headless) as a second, independent LSP client over stdio.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, cpSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, cpSync } from 'node:fs';
 import * as path from 'node:path';
+import { tempDir } from '../helpers/tmp.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const hasNvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -18,7 +18,7 @@ describe('Neovim as an LSP client', function () {
   });
 
   it('receives the uncovered-control diagnostic and a hover from the server', function () {
-    const dir = mkdtempSync(path.join(tmpdir(), 'kijun-nvim-'));
+    const dir = tempDir('kijun-nvim-');
     cpSync(path.join(ROOT, 'test/fixtures/basic'), dir, { recursive: true });
     const file = path.join(dir, 'standards/electricity.md');
     const out = path.join(dir, 'nvim-result.json');

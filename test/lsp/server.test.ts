@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync, unlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
+import { tempDir } from '../helpers/tmp.js';
 import {
   CodeActionRequest, HoverRequest, CompletionRequest, DefinitionRequest, ReferencesRequest, DocumentSymbolRequest,
   CodeLensRequest, WorkspaceSymbolRequest, FileChangeType, type CodeAction, type CompletionItem, type Diagnostic,
@@ -39,7 +39,7 @@ measures:
 `;
 
 function workspace(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kijun-lsp-'));
+  const dir = tempDir('kijun-lsp-');
   mkdirSync(path.join(dir, 'baseline'));
   mkdirSync(path.join(dir, 'standards'));
   writeFileSync(path.join(dir, 'kijun.yaml'), 'catalogs: [baseline/*.yaml]\nstandards: [standards/**/*.md, standards/**/*.yaml]\n');
@@ -239,7 +239,7 @@ describe('language server over stdio', function () {
 
 describe('language server settings', () => {
   it('uses editor settings without kijun.yaml, and kijun.yaml wins where both speak', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'kijun-lsp-settings-'));
+    const dir = tempDir('kijun-lsp-settings-');
     mkdirSync(path.join(dir, 'cat'));
     writeFileSync(path.join(dir, 'cat/c.yaml'), CATALOG);
     writeFileSync(path.join(dir, 'el.md'), ELECTRICITY);
