@@ -19,6 +19,7 @@ const common = {
 
 const entries = [
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'out/cli.cjs' },
+  { entryPoints: ['server/src/node/extractWorker.ts'], outfile: 'out/worker.cjs' },
   { entryPoints: ['server/src/lsp/serverMain.ts'], outfile: 'out/server.cjs' },
   { entryPoints: ['client/src/extension.ts'], outfile: 'out/extension.cjs', external: ['vscode'] },
 ].filter((e) => existsSync(e.entryPoints[0]));

@@ -9,6 +9,8 @@ import type { Locale } from '../core/model.js';
 import { docsBase } from '../node/docs.js';
 import { nodeFs, findConfig, localToday, localeFromEnv, toPosix } from '../node/nodeFs.js';
 import { formatText } from './textFormat.js';
+import { fastLoader, cacheFileFor, bundleBuildId } from '../node/fastLoader.js';
+import { existsSync } from 'node:fs';
 
 export interface CliIo {
   cwd: string;
@@ -20,7 +22,7 @@ export interface CliIo {
 const FORMATS = ['text', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = `Usage: kijun check [PATH...] [--config FILE] [--format text|json] [--output FILE] [--lang ja|en] [--max-warnings N]
+const USAGE = `Usage: kijun check [PATH...] [--config FILE] [--format text|json] [--output FILE] [--lang ja|en] [--max-warnings N] [--no-cache]
        kijun --help | --version`;
 
 class UsageError extends Error {}
@@ -63,7 +65,8 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
   for (const p of absolute) if (!(await nodeFs.stat(p))) throw new UsageError(`no such file or folder: ${p}`);
   const configPath = await locateConfig(args.values.config, absolute, io.cwd);
   const root = configPath ? path.posix.dirname(configPath) : toPosix(path.resolve(io.cwd));
-  const loaded = await loadWorkspace(nodeFs, { root, configPath, paths: absolute.length ? absolute : undefined, today: io.env.KIJUN_TODAY ?? localToday() });
+  const loader = cliLoader(root, args.values['no-cache'] === true);
+  const loaded = await loadWorkspace(nodeFs, { root, configPath, paths: absolute.length ? absolute : undefined, today: io.env.KIJUN_TODAY ?? localToday(), loader });
   const locale: Locale = (lang as Locale | undefined) ?? loaded.config.locale ?? localeFromEnv(io.env) ?? 'en';
   const problem = configPath ? describeConfigProblem(displayPath(configPath, io.cwd), loaded.configFindings, locale) : undefined;
   if (problem) {
@@ -92,6 +95,7 @@ function parse(argv: string[]) {
         output: { type: 'string', short: 'o' },
         lang: { type: 'string' },
         'max-warnings': { type: 'string' },
+        'no-cache': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -125,6 +129,14 @@ export function exitStatus(report: Report, maxWarnings: number | undefined): num
 function displayPath(p: string, cwd: string): string {
   const rel = toPosix(path.relative(cwd, p));
   return rel === '' ? '.' : rel;
+}
+
+/** Parallel, cached extraction when running from the bundle; plain loading otherwise (tests). */
+function cliLoader(root: string, noCache: boolean) {
+  const buildId = bundleBuildId(VERSION);
+  const workerScript = typeof __dirname === 'string' ? path.join(__dirname, 'worker.cjs') : undefined;
+  if (!buildId) return undefined;
+  return fastLoader({ buildId, cacheFile: noCache ? undefined : cacheFileFor(root), workerScript: workerScript && existsSync(workerScript) ? workerScript : undefined });
 }
 
 declare const __KIJUN_VERSION__: string | undefined;

@@ -27,7 +27,17 @@ export interface LoadOptions {
   today: string;
   /** Text of open documents, which wins over the disk. */
   overlay?: Map<string, string>;
+  /** Reads and extracts files; hosts may parallelise or cache. Default: one by one. */
+  loader?: FileLoader;
 }
+
+export interface FileJob {
+  path: string;
+  role?: FileRole;
+}
+
+/** Extracts many files at once; results are in the order of the jobs. */
+export type FileLoader = (jobs: FileJob[], maxSize: number) => Promise<(FileAnalysis | undefined)[]>;
 
 export interface LoadedWorkspace {
   config: KijunConfig;
@@ -50,10 +60,15 @@ export async function loadWorkspace(fs: WorkspaceFs, options: LoadOptions): Prom
   const candidates = new Set(reported);
   if (options.configPath) for (const p of workspaceFiles) if (classify(p)) candidates.add(p);
   for (const p of options.overlay?.keys() ?? []) if (isMarkdownPath(p) || isYamlPath(p)) candidates.add(p);
+  const jobs = [...candidates].sort().filter((p) => p !== options.configPath).map((path) => ({ path, role: classify(path) }));
+  const overlay = options.overlay ?? new Map<string, string>();
+  const onDisk = jobs.filter((j) => !overlay.has(j.path));
+  const loaded = await (options.loader ?? sequentialLoader(fs))(onDisk, config.maxFileSize);
+  const byPath = new Map(onDisk.map((j, i) => [j.path, loaded[i]]));
   const files: FileAnalysis[] = [];
-  for (const path of [...candidates].sort()) {
-    if (path === options.configPath) continue;
-    const file = await loadFile(fs, path, classify(path), config.maxFileSize, options.overlay);
+  for (const job of jobs) {
+    const open = overlay.get(job.path);
+    const file = open !== undefined ? extractFile(job.path, open, job.role) : byPath.get(job.path);
     if (file && (file.model || file.findings.length > 0)) files.push(file);
   }
   const analysis = analyzeWorkspace(files, { exemptionRationaleMinLength: config.exemptionRationaleMinLength, today: options.today });
@@ -85,9 +100,15 @@ export function classifier(root: string, config: KijunConfig | undefined): (path
   };
 }
 
-export async function loadFile(fs: WorkspaceFs, path: string, role: FileRole | undefined, maxSize: number, overlay?: Map<string, string>): Promise<FileAnalysis | undefined> {
-  const open = overlay?.get(path);
-  if (open !== undefined) return extractFile(path, open, role);
+export function sequentialLoader(fs: WorkspaceFs): FileLoader {
+  return async (jobs, maxSize) => {
+    const out: (FileAnalysis | undefined)[] = [];
+    for (const job of jobs) out.push(await loadFile(fs, job.path, job.role, maxSize));
+    return out;
+  };
+}
+
+export async function loadFile(fs: WorkspaceFs, path: string, role: FileRole | undefined, maxSize: number): Promise<FileAnalysis | undefined> {
   const stat = await fs.stat(path);
   if (!stat) return undefined;
   let bytes: Uint8Array;
@@ -96,8 +117,13 @@ export async function loadFile(fs: WorkspaceFs, path: string, role: FileRole | u
   } catch (err) {
     return role ? skipped(path, 'fileUnreadable', { detail: err instanceof Error ? err.message : String(err) }) : undefined;
   }
+  return analyzeBytes(path, role, bytes, stat.size, maxSize);
+}
+
+/** Decoding and extraction of one file's bytes: pure, so hosts can run it in workers. */
+export function analyzeBytes(path: string, role: FileRole | undefined, bytes: Uint8Array, size: number, maxSize: number): FileAnalysis | undefined {
   const ours = role !== undefined || declaresKind(bytes);
-  if (stat.size > maxSize) return ours ? skipped(path, 'fileTooLarge', { size: stat.size, max: maxSize }) : undefined;
+  if (size > maxSize) return ours ? skipped(path, 'fileTooLarge', { size, max: maxSize }) : undefined;
   const decoded = decodeBytes(bytes);
   if (!decoded.ok) return ours ? skipped(path, decoded.message, { detail: decoded.detail ?? '' }) : undefined;
   return extractFile(path, decoded.text, role);

@@ -1,0 +1,63 @@
+// The extraction cache must never serve a stale result.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { fastLoader } from '../../server/src/node/fastLoader.js';
+import { loadWorkspace } from '../../server/src/core/workspace.js';
+import { nodeFs, toPosix } from '../../server/src/node/nodeFs.js';
+import { tempDir } from '../helpers/tmp.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function workspace(): string {
+  const dir = tempDir('kijun-cache-');
+  cpSync(path.join(ROOT, 'test/fixtures/basic'), dir, { recursive: true });
+  return toPosix(dir);
+}
+
+function check(dir: string, cacheHome: string, extra: string[] = []): { status: number; json: { files: { path: string; diagnostics: { code: string }[] }[]; coverage: { uncovered: string[] }[] } } {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/kijun.cjs'), 'check', '--format', 'json', ...extra], {
+    cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, XDG_CACHE_HOME: cacheHome, KIJUN_TODAY: '2026-11-24' },
+  });
+  return { status: r.status ?? -1, json: JSON.parse(r.stdout) };
+}
+
+describe('extraction cache', () => {
+  it('gives the same report warm as cold, and follows every change to a file, the catalog or kijun.yaml', () => {
+    const dir = workspace();
+    const cache = tempDir('kijun-cache-home-');
+    const cold = check(dir, cache, ['--no-cache']);
+    assert.deepEqual(check(dir, cache).json, cold.json, 'first cached run');
+    assert.deepEqual(check(dir, cache).json, cold.json, 'warm run');
+
+    const standard = path.join(dir, 'standards/electricity.md');
+    // Same length, different content: a size- or time-based cache would miss this.
+    writeFileSync(standard, readFileSync(standard, 'utf8').replace('Covers: BL-PR-01', 'Covers: BL-PR-05'));
+    assert.deepEqual(check(dir, cache).json.coverage[0].uncovered, ['BL-PR-01']);
+
+    const catalog = path.join(dir, 'baseline/catalog.yaml');
+    writeFileSync(catalog, readFileSync(catalog, 'utf8').replace('level: 2', 'level: 1'));
+    assert.deepEqual(check(dir, cache).json.coverage[0].uncovered, ['BL-PR-01', 'BL-RC-02']);
+
+    writeFileSync(standard, readFileSync(standard, 'utf8') + `\n${'本文。'.repeat(1000)}\n`);
+    assert.deepEqual(check(dir, cache).json.coverage[0].uncovered, ['BL-PR-01', 'BL-RC-02']);
+    writeFileSync(path.join(dir, 'kijun.yaml'), 'catalogs: [baseline/*.yaml]\nstandards: [standards/**/*.md]\nmaxFileSize: 2500\n');
+    const limited = check(dir, cache).json;
+    const skipped = limited.files.find((f) => f.path === 'standards/electricity.md');
+    assert.deepEqual(skipped?.diagnostics.map((d) => d.code), ['syntax'], 'the new size limit skips the standard');
+  });
+
+  it('never reuses entries written by another build', async () => {
+    const dir = workspace();
+    const cacheFile = path.join(tempDir('kijun-cache-file-'), 'c.json');
+    const load = (buildId: string) => loadWorkspace(nodeFs, { root: dir, configPath: `${dir}/kijun.yaml`, today: '2026-11-24', loader: fastLoader({ buildId, cacheFile }) });
+    await load('build-a');
+    const data = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: [string, { findings: unknown[] } | null][] };
+    for (const [, analysis] of data.entries) analysis?.findings.push({ code: 'syntax', message: 'planted', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+    writeFileSync(cacheFile, JSON.stringify(data));
+    const planted = (l: Awaited<ReturnType<typeof load>>) => [...l.analysis.findings.values()].flat().some((f) => f.message === 'planted');
+    assert.ok(planted(await load('build-a')), 'the same build reads its cache');
+    assert.ok(!planted(await load('build-b')), 'another build ignores it');
+  });
+});
