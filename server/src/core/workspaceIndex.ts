@@ -4,7 +4,7 @@ import type { FileAnalysis } from './model.js';
 import { mergeConfig, parseConfig, type KijunConfig } from './config.js';
 import type { Finding } from './model.js';
 import { analyzeWorkspace, type WorkspaceAnalysis } from './analyze.js';
-import { classifier, loadFile, type WorkspaceFs } from './workspace.js';
+import { classifier, loadFile, sequentialLoader, type FileLoader, type WorkspaceFs } from './workspace.js';
 import { extractFile, isMarkdownPath, isYamlPath, type FileRole } from './extract.js';
 import { decodeBytes } from './decode.js';
 
@@ -14,6 +14,8 @@ export interface IndexOptions {
   today: () => string;
   /** Editor settings; a kijun.yaml overrides them key by key. */
   settings?: Partial<KijunConfig>;
+  /** Bulk loader for the initial scan (hosts may parallelise it). */
+  loader?: FileLoader;
 }
 
 export class WorkspaceIndex {
@@ -38,10 +40,11 @@ export class WorkspaceIndex {
   async loadAll(): Promise<void> {
     await this.loadConfig();
     this.files.clear();
-    for (const path of await this.fs.listFiles(this.options.root)) {
-      if (path === this.options.configPath || !this.isCandidate(path)) continue;
-      await this.refreshFromDisk(path);
-    }
+    const jobs = (await this.fs.listFiles(this.options.root))
+      .filter((path) => path !== this.options.configPath && this.isCandidate(path) && !this.open.has(path))
+      .map((path) => ({ path, role: this.classify(path) }));
+    const loaded = await (this.options.loader ?? sequentialLoader(this.fs))(jobs, this.config.maxFileSize);
+    for (const file of loaded) if (file) this.store(file);
     for (const [path, text] of this.open) this.store(extractFile(path, text, this.classify(path)));
     this.cached = undefined;
   }

@@ -21,6 +21,8 @@ import { definition, references, documentSymbols, workspaceSymbols, codeLenses }
 import { sectorCoverage } from '../core/analyze.js';
 import { docsBase } from '../node/docs.js';
 import { nodeFs, findConfig, localToday, toPosix } from '../node/nodeFs.js';
+import { fastLoader } from '../node/fastLoader.js';
+import { existsSync } from 'node:fs';
 
 interface InitOptions {
   /** Milliseconds to wait after the last keystroke before re-checking (default 200). */
@@ -209,7 +211,7 @@ class KijunServer {
     const configPath = await findConfig(this.rootPath);
     const open = this.documents.all();
     const root = configPath ? path.posix.dirname(configPath) : this.rootPath;
-    this.index = new WorkspaceIndex(nodeFs, { root, configPath, today: localToday, settings: this.settings });
+    this.index = new WorkspaceIndex(nodeFs, { root, configPath, today: localToday, settings: this.settings, loader: serverLoader() });
     for (const doc of open) this.index.setOpen(this.path(doc.uri), doc.getText());
     await this.index.loadAll();
   }
@@ -259,6 +261,12 @@ class KijunServer {
       this.connection.console.error(`kijun: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     }
   }
+}
+
+/** Parallel extraction for the initial scan; no cache, so an untrusted workspace gets no writes. */
+function serverLoader() {
+  const workerScript = typeof __dirname === 'string' ? path.join(__dirname, 'worker.cjs') : undefined;
+  return fastLoader({ buildId: 'server', workerScript: workerScript && existsSync(workerScript) ? workerScript : undefined });
 }
 
 /** Only the settings a user actually set: empty globs or rules mean "not set". */
