@@ -237,6 +237,31 @@ describe('language server over stdio', function () {
   });
 });
 
+describe('language server: domain features', () => {
+  it('offers to fix an unknown sector and to move an outdated baseline pin; hover shows a measure\'s strength', async () => {
+    const dir = workspace();
+    const newer = CATALOG.replace('version: "2026.1"', 'version: "2027.1"');
+    writeFileSync(path.join(dir, 'baseline/catalog-2027.yaml'), newer);
+    const text = ELECTRICITY.replace('sector: electricity', 'sector: electricty').replace('対応: BL-GV-01', '対応: BL-GV-01\n経営層が責任を負うことが望ましい。');
+    const uri = fileUri(path.join(dir, 'standards/electricity.md'));
+    const client = new LspClient();
+    await client.initialize(dir);
+    await client.open(uri, text);
+    const diags = await client.diagnostics(uri, (d) => d.some((x) => x.code === 'unknown-sector') && d.some((x) => x.code === 'outdated-baseline'));
+    const titles = async (code: string) => {
+      const diag = diags.find((x) => x.code === code)!;
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as CodeAction[];
+      return actions.map((a) => [a.title, a.edit!.changes![uri][0].newText]);
+    };
+    assert.deepEqual(await titles('unknown-sector'), [['Replace with electricity', 'electricity']]);
+    assert.deepEqual(await titles('outdated-baseline'), [['Move the baseline to jp-ci-baseline@2027.1', 'jp-ci-baseline@2027.1']]);
+    const line = text.split('\n').indexOf('## EL-GV-01 経営層の責任');
+    const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character: 5 } });
+    assert.match((h!.contents as MarkupContent).value, /Strength: recommended \(from the wording: 「経営層が責任を負うことが望ましい」\)/);
+    await client.stop();
+  });
+});
+
 describe('language server settings', () => {
   it('uses editor settings without kijun.yaml, and kijun.yaml wins where both speak', async () => {
     const dir = tempDir('kijun-lsp-settings-');

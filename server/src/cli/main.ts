@@ -9,6 +9,7 @@ import type { Locale } from '../core/model.js';
 import { docsBase } from '../node/docs.js';
 import { nodeFs, findConfig, localToday, localeFromEnv, toPosix } from '../node/nodeFs.js';
 import { formatText } from './textFormat.js';
+import { runDiff, formatDiffText, formatDiffMarkdown, diffJson } from './diffCommand.js';
 import { fastLoader, cacheFileFor, bundleBuildId } from '../node/fastLoader.js';
 import { existsSync } from 'node:fs';
 
@@ -23,6 +24,7 @@ const FORMATS = ['text', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
 const USAGE = `Usage: kijun check [PATH...] [--config FILE] [--format text|json] [--output FILE] [--lang ja|en] [--max-warnings N] [--no-cache]
+       kijun diff OLD_CATALOG NEW_CATALOG [--standards PATH]... [--format text|json|markdown] [--output FILE] [--lang ja|en]
        kijun --help | --version`;
 
 class UsageError extends Error {}
@@ -51,6 +53,7 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   const [command, ...paths] = args.positionals;
+  if (command === 'diff') return runDiffCommand(paths, args.values, io);
   if (command !== 'check') throw new UsageError(command ? `unknown command: ${command}` : 'no command given');
   const format = (args.values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format: ${args.values.format}`);
@@ -84,6 +87,19 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
   return exitStatus(report, maxWarnings);
 }
 
+async function runDiffCommand(paths: string[], values: ReturnType<typeof parse>['values'], io: CliIo): Promise<number> {
+  if (paths.length !== 2) throw new UsageError('diff needs two catalog files: OLD NEW');
+  const format = values.format ?? 'text';
+  if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`unknown format for diff: ${format}`);
+  const locale: Locale = (values.lang === 'ja' || values.lang === 'en' ? values.lang : undefined) ?? localeFromEnv(io.env) ?? 'en';
+  for (const p of [...paths, ...(values.standards ?? [])]) if (!(await nodeFs.stat(path.resolve(io.cwd, p)))) throw new UsageError(`no such file or folder: ${p}`);
+  const result = await runDiff(paths[0], paths[1], values.standards ?? [], io.cwd);
+  const text = format === 'json' ? `${JSON.stringify(diffJson(result, locale), null, 2)}\n` : format === 'markdown' ? formatDiffMarkdown(result, locale) : formatDiffText(result, locale);
+  if (values.output) await fsp.writeFile(path.resolve(io.cwd, values.output), text);
+  else io.stdout(text);
+  return 0;
+}
+
 function parse(argv: string[]) {
   try {
     return parseArgs({
@@ -96,6 +112,7 @@ function parse(argv: string[]) {
         lang: { type: 'string' },
         'max-warnings': { type: 'string' },
         'no-cache': { type: 'boolean' },
+        standards: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },

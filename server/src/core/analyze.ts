@@ -3,11 +3,16 @@
 import type { CatalogControl, CatalogModel, Exemption, FileAnalysis, Finding, Measure, Ref, StandardModel } from './model.js';
 import { nearest } from './ids.js';
 import { codePointLength } from './text.js';
+import { csfSubcategories } from './csf.js';
+import { SECTORS, type Sector } from './sectors.js';
+import { diffCatalogs, countByKind, sectorImpact } from './diff.js';
 
 export interface AnalysisOptions {
   exemptionRationaleMinLength: number;
   /** Today's date, YYYY-MM-DD, for review dates. */
   today: string;
+  /** Known sectors; default: the built-in list. */
+  sectors?: Sector[];
 }
 
 export interface LoadedCatalog {
@@ -34,6 +39,8 @@ export type ControlState = 'covered' | 'exempted' | 'uncovered';
 export interface ControlCoverage {
   control: CatalogControl;
   state: ControlState;
+  /** Covered, but only by measures of recommended strength. */
+  weak: boolean;
   measures: MeasureSite[];
   exemptions: ExemptionSite[];
 }
@@ -49,6 +56,8 @@ export interface SectorGroup {
   measures: Map<string, MeasureSite>;
   /** Required controls in catalog order. */
   controls: ControlCoverage[];
+  /** Measures that cover no baseline control: the sector's own "second floor". */
+  sectorSpecific: MeasureSite[];
 }
 
 export interface SectorCoverage {
@@ -59,9 +68,12 @@ export interface SectorCoverage {
   covered: number;
   exempted: number;
   uncovered: string[];
+  /** Required controls covered only by recommended-strength measures (counted in `covered`). */
+  weak: string[];
 }
 
 export interface WorkspaceAnalysis {
+  sectors: Sector[];
   catalogs: Map<string, LoadedCatalog>;
   groups: SectorGroup[];
   /** All findings by file path: per-file and cross-file. */
@@ -76,10 +88,14 @@ export function analyzeWorkspace(files: FileAnalysis[], options: AnalysisOptions
     findings.get(path)?.push(finding);
   };
   const catalogs = loadCatalogs(sorted, report);
+  for (const catalog of catalogs.values()) checkCsfReach(catalog, report);
+  const sectors = options.sectors ?? [...SECTORS];
   const groups = groupStandards(sorted, catalogs, report);
   const byPath = new Map(sorted.map((f) => [f.path, f]));
+  for (const file of sorted) checkStandardHeader(file, sectors, catalogs, report);
   for (const group of groups) analyzeGroup(group, byPath, options, report);
-  return { catalogs, groups, findings, files: byPath };
+  for (const group of groups) checkOutdatedPin(group, byPath, catalogs, report);
+  return { sectors, catalogs, groups, findings, files: byPath };
 }
 
 type Report = (path: string, finding: Finding) => void;
@@ -151,7 +167,7 @@ function groupStandards(files: FileAnalysis[], catalogs: Map<string, LoadedCatal
     const key = `${model.sector}\u0000${baseline}`;
     let group = groups.get(key);
     if (!group) {
-      group = { sector: model.sector, baseline, catalog, level: model.level, paths: [], measures: new Map(), controls: [] };
+      group = { sector: model.sector, baseline, catalog, level: model.level, paths: [], measures: new Map(), controls: [], sectorSpecific: [] };
       groups.set(key, group);
     }
     group.level = Math.max(group.level, model.level);
@@ -166,6 +182,7 @@ function analyzeGroup(group: SectorGroup, files: Map<string, FileAnalysis>, opti
   for (const { path, model } of standards) {
     for (const measure of model.measures) {
       registerMeasure(group, path, measure, report);
+      if (measure.covers.length === 0) group.sectorSpecific.push({ path, measure });
       for (const ref of measure.covers) {
         if (checkReference(group, path, ref, report)) {
           const list = covering.get(ref.id) ?? [];
@@ -192,7 +209,9 @@ function analyzeGroup(group: SectorGroup, files: Map<string, FileAnalysis>, opti
     const measures = covering.get(control.id) ?? [];
     const exempt = exemptions.get(control.id) ?? [];
     const state: ControlState = measures.length > 0 ? 'covered' : exempt.some((e) => e.sound) ? 'exempted' : 'uncovered';
-    group.controls.push({ control, state, measures, exemptions: exempt });
+    const weak = measures.length > 0 && measures.every((m) => m.measure.strength.strength === 'recommended');
+    group.controls.push({ control, state, weak, measures, exemptions: exempt });
+    if (weak) reportWeak(control, measures, report);
     if (state === 'uncovered' && primary.model.baseline) {
       report(primary.path, {
         code: 'uncovered-control', range: primary.model.baseline.range, message: 'uncoveredControl', control: control.id,
@@ -207,6 +226,70 @@ function analyzeGroup(group: SectorGroup, files: Map<string, FileAnalysis>, opti
         });
       }
     }
+  }
+}
+
+function reportWeak(control: CatalogControl, measures: MeasureSite[], report: Report): void {
+  const site = measures[0];
+  const ref = site.measure.covers.find((r) => r.id === control.id);
+  report(site.path, {
+    code: 'weak-coverage', range: ref?.range ?? site.measure.range, message: 'weakCoverage', control: control.id,
+    args: { control: control.id, measures: measures.map((m) => m.measure.id).join(', ') },
+  });
+}
+
+/** The CSF bottom line: every subcategory should be reached by some live control. */
+function checkCsfReach(catalog: LoadedCatalog, report: Report): void {
+  const reached = new Set<string>();
+  for (const control of catalog.controls.values()) {
+    if (control.withdrawn) continue;
+    if (control.csf.length === 0) {
+      report(catalog.path, { code: 'control-without-csf', range: control.range, message: 'controlWithoutCsf', control: control.id, args: { control: control.id } });
+    }
+    for (const ref of control.csf) reached.add(ref.id);
+  }
+  const all = csfSubcategories();
+  const missing = all.filter((s) => !reached.has(s.id) && !reached.has(s.category)).map((s) => s.id);
+  if (missing.length === 0 || catalog.controls.size === 0) return;
+  report(catalog.path, {
+    code: 'csf-gap', range: catalog.model.idRange, message: 'csfGap',
+    args: { count: missing.length, total: all.length, ids: missing.join(', ') }, data: { missing },
+  });
+}
+
+function checkStandardHeader(file: FileAnalysis, sectors: Sector[], catalogs: Map<string, LoadedCatalog>, report: Report): void {
+  const model = file.model;
+  if (model?.kind !== 'standard' || !model.sector || !model.sectorRange) return;
+  if (sectors.some((s) => s.id === model.sector)) return;
+  const suggestion = nearest(model.sector, sectors.map((s) => s.id)) ?? '';
+  void catalogs;
+  report(file.path, {
+    code: 'unknown-sector', range: model.sectorRange, message: 'unknownSector',
+    args: { sector: model.sector, suggestion }, data: { suggestion: suggestion || undefined },
+  });
+}
+
+/** A standard pinned to an older version of a catalog while a newer one is loaded. */
+function checkOutdatedPin(group: SectorGroup, files: Map<string, FileAnalysis>, catalogs: Map<string, LoadedCatalog>, report: Report): void {
+  const current = group.catalog;
+  if (!current) return;
+  const newest = resolveBaseline(catalogs, current.model.id);
+  if (!newest || newest === current) return;
+  const diff = diffCatalogs(current, newest);
+  const counts = countByKind(diff);
+  const impact = sectorImpact(group, diff, newest);
+  for (const path of group.paths) {
+    const model = files.get(path)?.model;
+    if (model?.kind !== 'standard' || !model.baseline?.version) continue;
+    report(path, {
+      code: 'outdated-baseline', range: model.baseline.range, message: 'outdatedBaseline',
+      args: {
+        newer: newest.key, ...counts,
+        mustAdd: impact.mustAdd.join(', ') || '-',
+        revisit: impact.revisit.map((r) => (r.replacedBy ? `${r.id} → ${r.replacedBy}` : r.id)).join(', ') || '-',
+      },
+      data: { replacement: newest.key },
+    });
   }
 }
 
@@ -290,5 +373,6 @@ export function sectorCoverage(group: SectorGroup): SectorCoverage {
     covered: count('covered'),
     exempted: count('exempted'),
     uncovered: group.controls.filter((c) => c.state === 'uncovered').map((c) => c.control.id).sort(),
+    weak: group.controls.filter((c) => c.weak).map((c) => c.control.id).sort(),
   };
 }

@@ -1,6 +1,7 @@
 // kijun.yaml: parsed, validated against its schema, and filled with defaults.
 import type { Finding, Locale } from './model.js';
 import type { RuleCode, SeveritySetting } from './rules.js';
+import type { Sector } from './sectors.js';
 import { LineIndex } from './text.js';
 import { parseYaml } from './yamlSource.js';
 import { validateSchema } from './schema.js';
@@ -16,6 +17,8 @@ export interface KijunConfig {
   rules: Partial<Record<RuleCode, SeveritySetting>>;
   exemptionRationaleMinLength: number;
   maxFileSize: number;
+  /** Sectors added to (or overriding) the built-in list. */
+  sectors?: Sector[];
 }
 
 export const DEFAULT_CONFIG: KijunConfig = {
@@ -49,6 +52,11 @@ export function parseConfig(text: string): ParsedConfig {
   if (raw.rules && typeof raw.rules === 'object') given.rules = raw.rules as KijunConfig['rules'];
   if (typeof raw.exemptionRationaleMinLength === 'number') given.exemptionRationaleMinLength = raw.exemptionRationaleMinLength;
   if (typeof raw.maxFileSize === 'number') given.maxFileSize = raw.maxFileSize;
+  if (Array.isArray(raw.sectors)) {
+    given.sectors = raw.sectors
+      .filter((x): x is Record<string, unknown> => !!x && typeof x === 'object' && typeof (x as Record<string, unknown>).id === 'string')
+      .map((x) => ({ id: x.id as string, name: (x.name ?? { ja: x.id, en: x.id }) as Sector['name'], ministry: (x.ministry ?? {}) as Sector['ministry'] }));
+  }
   return { config: mergeConfig({}, given), given, findings };
 }
 

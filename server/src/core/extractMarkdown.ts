@@ -12,6 +12,7 @@ import { readHeader, listInsertPoint } from './frontMatterShared.js';
 import { CSF_ID_PATTERN } from './csf.js';
 import { csfFindings } from './extractCatalog.js';
 import { HEADING_ID, REFERENCE_SHAPE } from './ids.js';
+import { strengthOf } from './strength.js';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
 
@@ -110,10 +111,17 @@ function findMeasures(text: string, tree: Root, lines: LineIndex): Section[] {
         covers: [],
         csf: [],
         depth: heading.depth,
+        strength: { strength: 'required', source: 'default' },
       },
     });
   });
   linkParents(sections);
+  sections.forEach((section, i) => {
+    // A measure's own words: its section up to the first nested measure.
+    const next = sections[i + 1];
+    const end = next && next.parent === i ? next.start : section.end;
+    section.measure.strength = strengthOf(text.slice(section.start, end));
+  });
   return sections;
 }
 

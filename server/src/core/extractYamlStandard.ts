@@ -6,6 +6,7 @@ import { readHeader, listInsertPoint, scalarSourceRange, entryRange } from './fr
 import { asRecord, asString, csfFindings } from './extractCatalog.js';
 import { rangeAt, type YamlSource } from './yamlSource.js';
 import { CSF_ID_PATTERN } from './csf.js';
+import { strengthOf } from './strength.js';
 
 export function extractYamlStandard(text: string, lines: LineIndex, source: YamlSource): { model: StandardModel; findings: Finding[] } {
   const findings = validateSchema('standard', source);
@@ -47,6 +48,7 @@ function readMeasure(text: string, lines: LineIndex, source: YamlSource, raw: Re
     covers: listed('covers'),
     csf: [...listed('csf'), ...csfInText(text, lines, source, [...path, 'text'])],
     depth: 0,
+    strength: strengthOf(typeof raw.text === 'string' ? raw.text : '', asString(raw.strength)),
   };
 }
 

@@ -67,6 +67,26 @@ const MESSAGES = {
     ja: (a) => `カタログ ${a.catalog} は ${a.first} でも定義されています。`,
     en: (a) => `Catalog ${a.catalog} is also defined in ${a.first}.`,
   },
+  weakCoverage: {
+    ja: (a) => `必須の管理策 ${a.control} は、推奨の強さの対策(${a.measures})でしか対応されていません。義務として定めるか(「しなければならない」等)、Strength: required を宣言してください。`,
+    en: (a) => `Required control ${a.control} is covered only by recommended-strength measures (${a.measures}). State it as an obligation ("shall", 「しなければならない」) or declare Strength: required.`,
+  },
+  csfGap: {
+    ja: (a) => `このベースラインは NIST CSF 2.0 のサブカテゴリ ${a.count} 件(全 ${a.total} 件中)にまだ対応付けられていません: ${a.ids}`,
+    en: (a) => `This baseline does not yet map ${a.count} of the ${a.total} NIST CSF 2.0 subcategories: ${a.ids}`,
+  },
+  controlWithoutCsf: {
+    ja: (a) => `管理策 ${a.control} に NIST CSF 2.0 への対応付け(csf)がありません。`,
+    en: (a) => `Control ${a.control} maps to no NIST CSF 2.0 element (csf is empty).`,
+  },
+  unknownSector: {
+    ja: (a) => `分野 ID ${a.sector} は重要インフラ分野の一覧にありません。${a.suggestion ? `${a.suggestion} のことですか。` : ''}kijun.yaml の sectors で追加できます。`,
+    en: (a) => `Sector id ${a.sector} is not a known critical-infrastructure sector.${a.suggestion ? ` Did you mean ${a.suggestion}?` : ''} Add it under sectors in kijun.yaml.`,
+  },
+  outdatedBaseline: {
+    ja: (a) => `新しい版 ${a.newer} が読み込まれています(追加 ${a.added}、廃止 ${a.withdrawn}、レベル変更 ${a.relevelled}、CSF 対応変更 ${a.remapped}、文言変更 ${a.reworded})。移行すると、この分野で新たに対応が必要な管理策: ${a.mustAdd}。見直しが必要な管理策: ${a.revisit}。`,
+    en: (a) => `A newer version ${a.newer} is loaded (added ${a.added}, withdrawn ${a.withdrawn}, re-levelled ${a.relevelled}, re-mapped ${a.remapped}, reworded ${a.reworded}). Moving to it, this sector must add: ${a.mustAdd}; and revisit: ${a.revisit}.`,
+  },
   syntax: {
     ja: (a) => `YAML の構文エラー: ${a.detail}`,
     en: (a) => `YAML syntax error: ${a.detail}`,

@@ -2,6 +2,7 @@
 // serialisable) so it can be cached by content and computed in worker threads.
 import type { Range } from './text.js';
 import type { RuleCode } from './rules.js';
+import type { StrengthInfo } from './strength.js';
 
 export type Locale = 'ja' | 'en';
 
@@ -63,6 +64,7 @@ export interface Measure {
   csf: Ref[];
   /** Heading depth for Markdown measures; 0 for YAML. */
   depth: number;
+  strength: StrengthInfo;
 }
 
 export interface Exemption {

@@ -15,6 +15,11 @@ export const RULES = {
   'duplicate-id': 'error',
   schema: 'error',
   syntax: 'error',
+  'weak-coverage': 'warning',
+  'csf-gap': 'info',
+  'control-without-csf': 'warning',
+  'unknown-sector': 'warning',
+  'outdated-baseline': 'info',
 } as const satisfies Record<string, Severity>;
 
 export type RuleCode = keyof typeof RULES;

@@ -29,3 +29,10 @@ export const SECTORS: readonly Sector[] = [
 export function sectorById(id: string): Sector | undefined {
   return SECTORS.find((s) => s.id === id);
 }
+
+/** The built-in sectors with the configuration's additions; a configured id replaces a built-in one. */
+export function mergeSectors(extra: readonly Sector[] | undefined): Sector[] {
+  const byId = new Map(SECTORS.map((s) => [s.id, s]));
+  for (const s of extra ?? []) byId.set(s.id, s);
+  return [...byId.values()];
+}

@@ -7,6 +7,7 @@ import { decodeBytes } from './decode.js';
 import { extractFile, isMarkdownPath, isYamlPath, type FileRole } from './extract.js';
 import { analyzeWorkspace, type WorkspaceAnalysis } from './analyze.js';
 import { LineIndex } from './text.js';
+import { mergeSectors } from './sectors.js';
 
 /** What the core needs from its host. Paths use `/` separators. */
 export interface WorkspaceFs {
@@ -71,7 +72,7 @@ export async function loadWorkspace(fs: WorkspaceFs, options: LoadOptions): Prom
     const file = open !== undefined ? extractFile(job.path, open, job.role) : byPath.get(job.path);
     if (file && (file.model || file.findings.length > 0)) files.push(file);
   }
-  const analysis = analyzeWorkspace(files, { exemptionRationaleMinLength: config.exemptionRationaleMinLength, today: options.today });
+  const analysis = analyzeWorkspace(files, { exemptionRationaleMinLength: config.exemptionRationaleMinLength, today: options.today, sectors: mergeSectors(config.sectors) });
   for (const p of [...reported]) if (!analysis.files.has(p)) reported.delete(p);
   return { config, configPath: options.configPath, configFindings, analysis, reported };
 }

@@ -7,6 +7,7 @@ import { analyzeWorkspace, type WorkspaceAnalysis } from './analyze.js';
 import { classifier, loadFile, sequentialLoader, type FileLoader, type WorkspaceFs } from './workspace.js';
 import { extractFile, isMarkdownPath, isYamlPath, type FileRole } from './extract.js';
 import { decodeBytes } from './decode.js';
+import { mergeSectors } from './sectors.js';
 
 export interface IndexOptions {
   root: string;
@@ -126,6 +127,7 @@ export class WorkspaceIndex {
     this.cached ??= analyzeWorkspace([...this.files.values()], {
       exemptionRationaleMinLength: this.config.exemptionRationaleMinLength,
       today: this.options.today(),
+      sectors: mergeSectors(this.config.sectors),
     });
     return this.cached;
   }

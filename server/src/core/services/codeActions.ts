@@ -19,7 +19,7 @@ export function codeActions(ctx: ServiceContext, path: string, text: string, dia
 }
 
 function actionsFor(ctx: ServiceContext, path: string, text: string, diagnostic: LspDiagnostic): CodeAction[] {
-  const data = (diagnostic.data ?? {}) as { control?: string; suggestion?: string; replacedBy?: string; replacements?: string[] };
+  const data = (diagnostic.data ?? {}) as { control?: string; suggestion?: string; replacedBy?: string; replacements?: string[]; replacement?: string };
   const ui = UI[ctx.locale];
   const uri = ctx.toUri(path);
   const replace = (id: string, preferred: boolean): CodeAction => ({
@@ -30,7 +30,10 @@ function actionsFor(ctx: ServiceContext, path: string, text: string, diagnostic:
     case 'uncovered-control':
       return data.control ? uncoveredActions(ctx, path, text, diagnostic, data.control) : [];
     case 'unknown-control':
+    case 'unknown-sector':
       return data.suggestion ? [replace(data.suggestion, true)] : [];
+    case 'outdated-baseline':
+      return data.replacement ? [{ ...replace(data.replacement, false), title: ui.movePin(data.replacement) }] : [];
     case 'withdrawn-control':
       return data.replacedBy ? [replace(data.replacedBy, true)] : [];
     case 'unknown-csf':

@@ -9,7 +9,6 @@ import configSchema from '../../../../schemas/kijun.schema.json' with { type: 'j
 import { LineIndex, type Position, type Range } from '../text.js';
 import { pickText } from '../messages.js';
 import { csfElements } from '../csf.js';
-import { SECTORS } from '../sectors.js';
 import { isMarkdownPath } from '../extract.js';
 import { catalogOf, groupOf, type ServiceContext } from './context.js';
 import { describeControl, describeCsf } from './hover.js';
@@ -110,7 +109,7 @@ function valueItems(ctx: ServiceContext, path: string, schema: Schema, keys: str
     case 'csf':
       return csfItems(ctx, range);
     case 'sector':
-      return SECTORS.map((s, i) => ({
+      return ctx.analysis.sectors.map((s, i) => ({
         label: s.id, kind: CompletionItemKind.EnumMember, detail: `${pickText(s.name, ctx.locale)} (${pickText(s.ministry, ctx.locale)})`,
         sortText: String(i).padStart(3, '0'), textEdit: { range, newText: s.id },
       }));

@@ -3,7 +3,7 @@
 import type { Range } from '../text.js';
 import type { Locale } from '../model.js';
 import { pickText } from '../messages.js';
-import { sectorById } from '../sectors.js';
+import { sectorById, type Sector } from '../sectors.js';
 import { sectorCoverage, type ControlState, type SectorCoverage } from '../analyze.js';
 import { groupOf, type ServiceContext } from './context.js';
 
@@ -27,6 +27,8 @@ export interface ControlView {
 
 export interface SectorView extends SectorCoverage {
   name: string;
+  /** The sector's own measures that cover no baseline control ("second floor"). */
+  sectorSpecific: (Located & { id: string; title: string })[];
   files: string[];
   controls: ControlView[];
 }
@@ -42,7 +44,8 @@ export function coverageView(ctx: ServiceContext): CoverageView {
     const baselineRange = primaryBaselineRange(ctx, primary);
     return {
       ...sectorCoverage(group),
-      name: sectorName(group.sector, ctx.locale),
+      name: sectorName(group.sector, ctx.locale, ctx.analysis.sectors),
+      sectorSpecific: group.sectorSpecific.map((m) => ({ id: m.measure.id, title: m.measure.title, uri: ctx.toUri(m.path), range: m.measure.range })),
       files: group.paths.map(ctx.toUri),
       controls: group.controls.map((c) => ({
         id: c.control.id,
@@ -62,8 +65,8 @@ export function coverageView(ctx: ServiceContext): CoverageView {
   return { sectors, catalogs };
 }
 
-export function sectorName(id: string, locale: Locale): string {
-  const sector = sectorById(id);
+export function sectorName(id: string, locale: Locale, sectors?: readonly Sector[]): string {
+  const sector = sectors?.find((s) => s.id === id) ?? sectorById(id);
   return sector ? pickText(sector.name, locale) : id;
 }
 
@@ -92,7 +95,7 @@ export function fileInfo(ctx: ServiceContext, path: string): FileInfo {
   return {
     kind: 'standard',
     sector: model.sector,
-    sectorName: model.sector ? sectorName(model.sector, ctx.locale) : undefined,
+    sectorName: model.sector ? sectorName(model.sector, ctx.locale, ctx.analysis.sectors) : undefined,
     baseline: group?.catalog?.key ?? model.baseline?.text,
     baselineRange: model.baseline?.range,
     coverage: group?.catalog ? sectorCoverage(group) : undefined,
@@ -104,7 +107,7 @@ export function fileInfo(ctx: ServiceContext, path: string): FileInfo {
 export function scaffoldStandard(ctx: ServiceContext, catalogKey: string, sector: string, level: number, locale: Locale): string | undefined {
   const catalog = ctx.analysis.catalogs.get(catalogKey);
   if (!catalog) return undefined;
-  const name = sectorName(sector, locale);
+  const name = sectorName(sector, locale, ctx.analysis.sectors);
   const title = locale === 'ja' ? `${name}分野における安全基準等` : `${name}: sector cybersecurity standard`;
   const prefix = sector.replace(/[^a-z]/gi, '').slice(0, 2).toUpperCase();
   const counters = new Map<string, number>();

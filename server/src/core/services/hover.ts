@@ -25,6 +25,8 @@ function describe(ctx: ServiceContext, path: string, token: Token): string | und
       return describeMeasure(ctx, path, token.id);
     case 'baseline':
       return describeBaseline(ctx, path);
+    case 'sector':
+      return describeSector(ctx, token.id);
     default:
       return undefined;
   }
@@ -88,7 +90,20 @@ function describeMeasure(ctx: ServiceContext, path: string, id: string): string 
   const ui = UI[ctx.locale];
   const m = site.measure;
   const covers = m.covers.map((c) => c.id);
-  return [`**${m.id}** ${m.title}`, '', `${ui.covers}: ${covers.length ? covers.join(', ') : ui.sectorSpecific}`, `${ui.definedIn}: ${site.path.split('/').pop()}:${m.range.start.line + 1}`].join('\n');
+  const how = m.strength.source === 'declared' ? ui.declared : m.strength.source === 'wording' ? `${ui.wording}: 「${m.strength.phrase}」` : ui.byDefault;
+  return [
+    `**${m.id}** ${m.title}`,
+    '',
+    `${ui.covers}: ${covers.length ? covers.join(', ') : ui.sectorSpecific}`,
+    `${ui.strength}: ${ui[m.strength.strength]} (${how})`,
+    `${ui.definedIn}: ${site.path.split('/').pop()}:${m.range.start.line + 1}`,
+  ].join('\n\n');
+}
+
+function describeSector(ctx: ServiceContext, id: string): string | undefined {
+  const sector = ctx.analysis.sectors.find((s) => s.id === id);
+  if (!sector) return undefined;
+  return `**${pickText(sector.name, ctx.locale)}** (${sector.id})\n\n${pickText(sector.ministry, ctx.locale)}`;
 }
 
 function describeBaseline(ctx: ServiceContext, path: string): string | undefined {
