@@ -188,7 +188,8 @@ describe('language server over stdio', function () {
     const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: el } });
     assert.equal(lenses![0].command!.title, '2 of 3 required controls covered, 0 exempt');
     const catalogLenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: fileUri(path.join(dir, 'baseline/catalog.yaml')) } });
-    assert.equal(catalogLenses![0].command!.title, 'covered in 2 of 2 sectors');
+    assert.equal(catalogLenses![0].command!.title, 'NIST CSF 2.0: 4 of 106 subcategories mapped');
+    assert.equal(catalogLenses![1].command!.title, 'covered in 2 of 2 sectors');
   });
 
   it('follows files created and deleted on disk, clearing diagnostics of deleted files', async () => {

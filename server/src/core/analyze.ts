@@ -92,7 +92,7 @@ export function analyzeWorkspace(files: FileAnalysis[], options: AnalysisOptions
   const sectors = options.sectors ?? [...SECTORS];
   const groups = groupStandards(sorted, catalogs, report);
   const byPath = new Map(sorted.map((f) => [f.path, f]));
-  for (const file of sorted) checkStandardHeader(file, sectors, catalogs, report);
+  for (const file of sorted) checkStandardHeader(file, sectors, report);
   for (const group of groups) analyzeGroup(group, byPath, options, report);
   for (const group of groups) checkOutdatedPin(group, byPath, catalogs, report);
   return { sectors, catalogs, groups, findings, files: byPath };
@@ -238,31 +238,35 @@ function reportWeak(control: CatalogControl, measures: MeasureSite[], report: Re
   });
 }
 
+/** CSF 2.0 subcategories reached by a catalog's live controls (a category reaches all of its own). */
+export function csfReach(catalog: LoadedCatalog): { reached: number; total: number; missing: string[] } {
+  const mapped = new Set<string>();
+  for (const control of catalog.controls.values()) if (!control.withdrawn) for (const ref of control.csf) mapped.add(ref.id);
+  const all = csfSubcategories();
+  const missing = all.filter((s) => !mapped.has(s.id) && !mapped.has(s.category)).map((s) => s.id);
+  return { reached: all.length - missing.length, total: all.length, missing };
+}
+
 /** The CSF bottom line: every subcategory should be reached by some live control. */
 function checkCsfReach(catalog: LoadedCatalog, report: Report): void {
-  const reached = new Set<string>();
   for (const control of catalog.controls.values()) {
-    if (control.withdrawn) continue;
-    if (control.csf.length === 0) {
+    if (!control.withdrawn && control.csf.length === 0) {
       report(catalog.path, { code: 'control-without-csf', range: control.range, message: 'controlWithoutCsf', control: control.id, args: { control: control.id } });
     }
-    for (const ref of control.csf) reached.add(ref.id);
   }
-  const all = csfSubcategories();
-  const missing = all.filter((s) => !reached.has(s.id) && !reached.has(s.category)).map((s) => s.id);
+  const { missing, total } = csfReach(catalog);
   if (missing.length === 0 || catalog.controls.size === 0) return;
   report(catalog.path, {
     code: 'csf-gap', range: catalog.model.idRange, message: 'csfGap',
-    args: { count: missing.length, total: all.length, ids: missing.join(', ') }, data: { missing },
+    args: { count: missing.length, total, ids: missing.join(', ') }, data: { missing },
   });
 }
 
-function checkStandardHeader(file: FileAnalysis, sectors: Sector[], catalogs: Map<string, LoadedCatalog>, report: Report): void {
+function checkStandardHeader(file: FileAnalysis, sectors: Sector[], report: Report): void {
   const model = file.model;
   if (model?.kind !== 'standard' || !model.sector || !model.sectorRange) return;
   if (sectors.some((s) => s.id === model.sector)) return;
   const suggestion = nearest(model.sector, sectors.map((s) => s.id)) ?? '';
-  void catalogs;
   report(file.path, {
     code: 'unknown-sector', range: model.sectorRange, message: 'unknownSector',
     args: { sector: model.sector, suggestion }, data: { suggestion: suggestion || undefined },

@@ -6,6 +6,7 @@ import type { Measure } from '../model.js';
 import { pickText } from '../messages.js';
 import { tokenAt, findControl, groupOf, modelTokens, type ServiceContext, type Token } from './context.js';
 import { UI } from './ui.js';
+import { csfReach } from '../analyze.js';
 
 export function definition(ctx: ServiceContext, path: string, position: Position, text?: string): Location[] {
   const token = tokenAt(ctx, path, position, text);
@@ -137,11 +138,13 @@ export function codeLenses(ctx: ServiceContext, path: string): CodeLens[] {
   const catalog = [...ctx.analysis.catalogs.values()].find((c) => c.path === path);
   if (!catalog) return [];
   const groups = ctx.analysis.groups.filter((g) => g.catalog === catalog);
-  return model.controls
+  const reach = csfReach(catalog);
+  const top: CodeLens = { range: model.idRange, command: { title: ui.csfReachLine(reach.reached, reach.total), command: 'kijun.showCoverage', arguments: [catalog.key] } };
+  return [top, ...model.controls
     .filter((c) => catalog.controls.get(c.id) === c)
     .map((c) => {
       const states = groups.map((g) => g.controls.find((x) => x.control.id === c.id)?.state).filter((s) => s !== undefined);
       const coveredIn = states.filter((s) => s !== 'uncovered').length;
       return { range: c.range, command: { title: ui.sectorsLine(coveredIn, states.length), command: 'kijun.showCoverage', arguments: [c.id] } };
-    });
+    })];
 }
