@@ -9,9 +9,11 @@ import type { Locale } from '../core/model.js';
 import { docsBase } from '../node/docs.js';
 import { nodeFs, findConfig, localToday, localeFromEnv, toPosix } from '../node/nodeFs.js';
 import { formatText } from './textFormat.js';
+import { renderReview } from './reportFormats.js';
 import { runDiff, formatDiffText, formatDiffMarkdown, diffJson } from './diffCommand.js';
 import { fastLoader, cacheFileFor, bundleBuildId } from '../node/fastLoader.js';
 import { existsSync } from 'node:fs';
+import { runOscalCommand, OSCAL_USAGE } from './oscalCommands.js';
 
 export interface CliIo {
   cwd: string;
@@ -20,11 +22,12 @@ export interface CliIo {
   stderr: (text: string) => void;
 }
 
-const FORMATS = ['text', 'json'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = `Usage: kijun check [PATH...] [--config FILE] [--format text|json] [--output FILE] [--lang ja|en] [--max-warnings N] [--no-cache]
+const USAGE = `Usage: kijun check [PATH...] [--config FILE] [--format text|json|sarif|junit|markdown|html] [--output FILE] [--lang ja|en] [--max-warnings N] [--no-cache]
        kijun diff OLD_CATALOG NEW_CATALOG [--standards PATH]... [--format text|json|markdown] [--output FILE] [--lang ja|en]
+${OSCAL_USAGE}
        kijun --help | --version`;
 
 class UsageError extends Error {}
@@ -43,6 +46,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'import' || argv[0] === 'export') return runOscalCommand(argv, io, VERSION);
   const args = parse(argv);
   if (args.values.help) {
     io.stdout(`${USAGE}\n`);
@@ -81,7 +85,8 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const report = buildReport(loaded, { locale, docsBase: docsBase(), displayPath: (p) => displayPath(p, io.cwd) });
-  const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatText(report, locale);
+  const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'text' ? formatText(report, locale)
+    : renderReview(format, report, loaded, { locale, cwd: io.cwd, env: io.env, output: args.values.output, docsBase: docsBase(), version: VERSION, displayPath: (p) => displayPath(p, io.cwd) });
   if (args.values.output) await fsp.writeFile(path.resolve(io.cwd, args.values.output), text);
   else io.stdout(text);
   return exitStatus(report, maxWarnings);

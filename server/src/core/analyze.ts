@@ -6,6 +6,7 @@ import { codePointLength } from './text.js';
 import { csfSubcategories } from './csf.js';
 import { SECTORS, type Sector } from './sectors.js';
 import { diffCatalogs, countByKind, sectorImpact } from './diff.js';
+import { applyCatalogSettings, type CatalogSetting } from './oscal/settings.js';
 
 export interface AnalysisOptions {
   exemptionRationaleMinLength: number;
@@ -13,6 +14,8 @@ export interface AnalysisOptions {
   today: string;
   /** Known sectors; default: the built-in list. */
   sectors?: Sector[];
+  /** kijun.yaml `oscal:` entries (ids and levels of OSCAL catalogs). */
+  catalogSettings?: CatalogSetting[];
 }
 
 export interface LoadedCatalog {
@@ -82,8 +85,10 @@ export interface WorkspaceAnalysis {
 }
 
 export function analyzeWorkspace(files: FileAnalysis[], options: AnalysisOptions): WorkspaceAnalysis {
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const configured = applyCatalogSettings(files, options.catalogSettings ?? []);
+  const sorted = [...configured.files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const findings = new Map<string, Finding[]>(sorted.map((f) => [f.path, [...f.findings]]));
+  for (const { path, finding } of configured.findings) findings.get(path)?.push(finding);
   const report = (path: string, finding: Finding): void => {
     findings.get(path)?.push(finding);
   };
@@ -249,8 +254,12 @@ export function csfReach(catalog: LoadedCatalog): { reached: number; total: numb
 
 /** The CSF bottom line: every subcategory should be reached by some live control. */
 function checkCsfReach(catalog: LoadedCatalog, report: Report): void {
+  // An OSCAL catalog is not the author's to edit: its CSF references are derived (CSF ids, the
+  // SP 800-53 crosswalk), so only the catalog-wide reach is reported, and only when there are any.
+  const oscal = catalog.model.oscal;
+  if (oscal?.csf === 'none') return;
   for (const control of catalog.controls.values()) {
-    if (!control.withdrawn && control.csf.length === 0) {
+    if (!oscal && !control.withdrawn && control.csf.length === 0) {
       report(catalog.path, { code: 'control-without-csf', range: control.range, message: 'controlWithoutCsf', control: control.id, args: { control: control.id } });
     }
   }

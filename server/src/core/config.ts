@@ -2,8 +2,8 @@
 import type { Finding, Locale } from './model.js';
 import type { RuleCode, SeveritySetting } from './rules.js';
 import type { Sector } from './sectors.js';
-import { LineIndex } from './text.js';
-import { parseYaml } from './yamlSource.js';
+import { LineIndex, type Range } from './text.js';
+import { parseYaml, rangeAt } from './yamlSource.js';
 import { validateSchema } from './schema.js';
 import { formatMessage } from './messages.js';
 
@@ -19,6 +19,25 @@ export interface KijunConfig {
   maxFileSize: number;
   /** Sectors added to (or overriding) the built-in list. */
   sectors?: Sector[];
+  /** OSCAL catalogs: their baseline id and where their levels come from. */
+  oscal?: OscalCatalogSetting[];
+}
+
+/** One `oscal:` entry of kijun.yaml. Paths are relative to kijun.yaml. */
+export interface OscalCatalogSetting {
+  path: string;
+  id?: string;
+  levels?: {
+    /** Level → OSCAL profile: the controls a profile selects have that level (the lowest wins). */
+    profiles?: Record<string, string>;
+    /** Control id → level; wins over profiles. */
+    controls?: Record<string, number>;
+    /** Level of controls nothing else names: 1 without profiles, else one above the highest profile level. */
+    default?: number;
+  };
+  /** Where the entry and its profiles are written in kijun.yaml. */
+  range?: Range;
+  profileRanges?: Record<string, Range>;
 }
 
 export const DEFAULT_CONFIG: KijunConfig = {
@@ -57,7 +76,34 @@ export function parseConfig(text: string): ParsedConfig {
       .filter((x): x is Record<string, unknown> => !!x && typeof x === 'object' && typeof (x as Record<string, unknown>).id === 'string')
       .map((x) => ({ id: x.id as string, name: (x.name ?? { ja: x.id, en: x.id }) as Sector['name'], ministry: (x.ministry ?? {}) as Sector['ministry'] }));
   }
+  if (Array.isArray(raw.oscal)) given.oscal = oscalSettings(raw.oscal, source);
   return { config: mergeConfig({}, given), given, findings };
+}
+
+function oscalSettings(entries: unknown[], source: ReturnType<typeof parseYaml>): OscalCatalogSetting[] {
+  const out: OscalCatalogSetting[] = [];
+  entries.forEach((entry, i) => {
+    const e = (entry && typeof entry === 'object' && !Array.isArray(entry) ? entry : {}) as Record<string, unknown>;
+    if (typeof e.path !== 'string' || e.path === '') return;
+    const levels = (e.levels && typeof e.levels === 'object' ? e.levels : {}) as Record<string, unknown>;
+    const record = <T>(v: unknown, ok: (x: unknown) => x is T): Record<string, T> | undefined => {
+      if (!v || typeof v !== 'object' || Array.isArray(v)) return undefined;
+      return Object.fromEntries(Object.entries(v).filter((kv): kv is [string, T] => ok(kv[1])));
+    };
+    const profiles = record(levels.profiles, (x): x is string => typeof x === 'string' && x !== '');
+    const controls = record(levels.controls, (x): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 1);
+    const setting: OscalCatalogSetting = { path: e.path, range: rangeAt(source, ['oscal', i]) };
+    if (typeof e.id === 'string' && e.id !== '') setting.id = e.id;
+    if (profiles || controls || typeof levels.default === 'number') {
+      setting.levels = {};
+      if (profiles) setting.levels.profiles = profiles;
+      if (controls) setting.levels.controls = controls;
+      if (typeof levels.default === 'number' && Number.isInteger(levels.default) && levels.default >= 1) setting.levels.default = levels.default;
+    }
+    if (profiles) setting.profileRanges = Object.fromEntries(Object.keys(profiles).map((k) => [k, rangeAt(source, ['oscal', i, 'levels', 'profiles', k])]));
+    out.push(setting);
+  });
+  return out;
 }
 
 /**

@@ -6,6 +6,7 @@ import { parseYaml, rangeAt, type YamlSource } from './yamlSource.js';
 import { extractCatalog } from './extractCatalog.js';
 import { parseMarkdown, markdownKind, extractMarkdownStandard } from './extractMarkdown.js';
 import { extractYamlStandard } from './extractYamlStandard.js';
+import { extractOscalFile, extractOscalYaml, isOscalPath, oscalKindOf } from './oscal/extractOscal.js';
 
 export type FileRole = 'catalog' | 'standard';
 
@@ -26,8 +27,14 @@ export function extractFile(path: string, text: string, role?: FileRole): FileAn
   const lines = new LineIndex(text);
   const result: FileAnalysis = { path, findings: [], eol: lines.eol };
   if (isMarkdownPath(path)) return extractMarkdownFile(text, lines, role, result);
+  if (isOscalPath(path)) {
+    const oscal = extractOscalFile(path, text, lines, role, result);
+    if (oscal) return oscal;
+  }
   const source = parseYaml(text, 0, lines);
   const kind = kindOf(source.value) ?? kindInBrokenText(source.value, text);
+  const oscalKind = kind === undefined ? oscalKindOf(source.value) : undefined;
+  if (oscalKind) return extractOscalYaml(path, source, oscalKind, role, result);
   const actual: FileRole | undefined = kind === 'catalog' || kind === 'standard' ? kind : undefined;
   if (!role && !actual) return result;
   result.findings.push(...source.findings);

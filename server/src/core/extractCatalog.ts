@@ -1,6 +1,6 @@
 // Catalog file → CatalogModel. Tolerant: a control with wrong types is skipped or defaulted,
 // since the schema findings already tell the author what is wrong.
-import type { CatalogControl, CatalogModel, Finding, LocalText, Ref } from './model.js';
+import type { CatalogControl, CatalogGroup, CatalogModel, Finding, LocalText, Ref } from './model.js';
 import { validateSchema } from './schema.js';
 import { nodeAt, nodeRange, rangeAt, type YamlSource } from './yamlSource.js';
 import { checkCsfId } from './csf.js';
@@ -22,7 +22,25 @@ export function extractCatalog(source: YamlSource): { model: CatalogModel; findi
     if (control) model.controls.push(control);
   });
   for (const control of model.controls) findings.push(...csfFindings(control.csf));
+  if (Array.isArray(root.functions)) {
+    model.groups = root.functions.flatMap((f): CatalogGroup[] => {
+      const id = asString(asRecord(f).id);
+      return id ? [{ id, title: asText(asRecord(f).title) }] : [];
+    });
+    findings.push(...undeclaredFunctions(source, controls, model.groups));
+  }
   return { model, findings };
+}
+
+/** With its own `functions`, a catalog's controls must name one of them. */
+function undeclaredFunctions(source: YamlSource, controls: unknown[], groups: CatalogGroup[]): Finding[] {
+  const declared = new Set(groups.map((g) => g.id));
+  const allowed = groups.map((g) => g.id).join(', ');
+  return controls.flatMap((raw, i): Finding[] => {
+    const fn = asRecord(raw).function;
+    if (typeof fn !== 'string' || declared.has(fn)) return [];
+    return [{ code: 'schema', range: rangeAt(source, ['controls', i, 'function']), message: 'functionNotDeclared', args: { path: `controls[${i}].function`, value: fn, allowed } }];
+  });
 }
 
 function extractControl(source: YamlSource, raw: Record<string, unknown>, index: number): CatalogControl | undefined {

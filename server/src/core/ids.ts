@@ -7,6 +7,11 @@ export const REFERENCE_SHAPE = /^[A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)+$/;
 /** A measure heading starts with an id, followed by the end or a separator. */
 export const HEADING_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?=$|[\s:：.．、,，)）\]】「『(（-])/;
 
+/** The middle part of a generated measure id for a control's grouping: `PR`, or `AC` for an OSCAL family `ac`. */
+export function measureSegment(fn: string): string {
+  return fn.toUpperCase().replace(/[^A-Z0-9]/g, '') || 'GEN';
+}
+
 /** Case-insensitive Levenshtein distance, bounded for long ids. */
 export function editDistance(a: string, b: string): number {
   a = a.toUpperCase();

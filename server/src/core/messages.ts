@@ -87,6 +87,50 @@ const MESSAGES = {
     ja: (a) => `新しい版 ${a.newer} が読み込まれています(追加 ${a.added}、廃止 ${a.withdrawn}、レベル変更 ${a.relevelled}、CSF 対応変更 ${a.remapped}、文言変更 ${a.reworded})。移行すると、この分野で新たに対応が必要な管理策: ${a.mustAdd}。見直しが必要な管理策: ${a.revisit}。`,
     en: (a) => `A newer version ${a.newer} is loaded (added ${a.added}, withdrawn ${a.withdrawn}, re-levelled ${a.relevelled}, re-mapped ${a.remapped}, reworded ${a.reworded}). Moving to it, this sector must add: ${a.mustAdd}; and revisit: ${a.revisit}.`,
   },
+  jsonSyntax: {
+    ja: (a) => `JSON の構文エラー: ${a.detail}`,
+    en: (a) => `JSON syntax error: ${a.detail}`,
+  },
+  xmlSyntax: {
+    ja: (a) => `XML の構文エラー: ${a.detail}`,
+    en: (a) => `XML syntax error: ${a.detail}`,
+  },
+  oscalNotCatalog: {
+    ja: () => 'このファイルはカタログとして設定されていますが、OSCAL カタログ(http://csrc.nist.gov/ns/oscal/1.0 名前空間の <catalog>)ではありません。',
+    en: () => 'This file is configured as a catalog but is not an OSCAL catalog (a <catalog> in the http://csrc.nist.gov/ns/oscal/1.0 namespace).',
+  },
+  oscalProfileNotCatalog: {
+    ja: () => 'これは OSCAL プロファイルで、カタログではありません。ベースラインにするには解決済みプロファイルカタログ(resolved profile catalog)を指定してください。プロファイルは kijun.yaml の oscal[].levels.profiles でレベルの指定に使えます。',
+    en: () => 'This is an OSCAL profile, not a catalog. Name its resolved profile catalog as the baseline; a profile can give levels under oscal[].levels.profiles in kijun.yaml.',
+  },
+  oscalUnknownResource: {
+    ja: (a) => `リンク ${a.href} の参照先のリソースが back-matter にありません。`,
+    en: (a) => `Link ${a.href} points to no resource in the back-matter.`,
+  },
+  oscalUnknownParam: {
+    ja: (a) => `パラメータ ${a.param} は定義されていません(insert の参照先がありません)。`,
+    en: (a) => `Parameter ${a.param} is not defined (the insert points nowhere).`,
+  },
+  oscalSettingNotOscal: {
+    ja: (a) => `kijun.yaml の oscal[${a.index}] はこのファイルを指していますが、このファイルは OSCAL カタログではありません。`,
+    en: (a) => `kijun.yaml oscal[${a.index}] names this file, but it is not an OSCAL catalog.`,
+  },
+  oscalSettingUnknownControl: {
+    ja: (a) => `${a.source} がレベルを指定している管理策 ${a.control} はこのカタログにありません。`,
+    en: (a) => `${a.source} gives a level to control ${a.control}, which is not in this catalog.`,
+  },
+  oscalPathMissing: {
+    ja: (a) => `kijun.yaml の oscal[${a.index}].path ${a.path} がありません。`,
+    en: (a) => `kijun.yaml oscal[${a.index}].path ${a.path} does not exist.`,
+  },
+  oscalProfileUnreadable: {
+    ja: (a) => `プロファイル ${a.profile} を読めません: ${a.detail}`,
+    en: (a) => `Profile ${a.profile} cannot be read: ${a.detail}`,
+  },
+  functionNotDeclared: {
+    ja: (a) => `${a.path} の値 ${a.value} は、このカタログの functions に宣言されていません(${a.allowed})。`,
+    en: (a) => `${a.path} value ${a.value} is not declared under this catalog's functions (${a.allowed}).`,
+  },
   syntax: {
     ja: (a) => `YAML の構文エラー: ${a.detail}`,
     en: (a) => `YAML syntax error: ${a.detail}`,

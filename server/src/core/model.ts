@@ -42,6 +42,8 @@ export interface CatalogControl {
   exemptable: boolean;
   withdrawn: boolean;
   replacedBy?: Ref;
+  /** OSCAL: the control this one is nested in (an enhancement's base control). */
+  parent?: string;
 }
 
 export interface CatalogModel {
@@ -51,6 +53,23 @@ export interface CatalogModel {
   idRange: Range;
   title: LocalText;
   controls: CatalogControl[];
+  /** The catalog's own grouping (the values of `function`) when it is not the six CSF functions. */
+  groups?: CatalogGroup[];
+  /** Set when the catalog was read from an OSCAL catalog. */
+  oscal?: OscalCatalogInfo;
+}
+
+export interface CatalogGroup {
+  id: string;
+  title: LocalText;
+}
+
+export interface OscalCatalogInfo {
+  uuid: string;
+  format: 'json' | 'xml' | 'yaml';
+  oscalVersion: string;
+  /** Where control CSF references came from: derived (CSF ids, Kijun's SP 800-53 crosswalk) or none. */
+  csf: 'derived' | 'none';
 }
 
 export interface Measure {

@@ -8,6 +8,8 @@ import { extractFile, isMarkdownPath, isYamlPath, type FileRole } from './extrac
 import { analyzeWorkspace, type WorkspaceAnalysis } from './analyze.js';
 import { LineIndex } from './text.js';
 import { mergeSectors } from './sectors.js';
+import { isOscalPath, sniffOscal } from './oscal/extractOscal.js';
+import { resolveOscalSettings, workspacePath } from './oscal/settings.js';
 
 /** What the core needs from its host. Paths use `/` separators. */
 export interface WorkspaceFs {
@@ -50,17 +52,20 @@ export interface LoadedWorkspace {
 }
 
 export async function loadWorkspace(fs: WorkspaceFs, options: LoadOptions): Promise<LoadedWorkspace> {
-  const { config, findings: configFindings } = options.configPath
+  const parsed = options.configPath
     ? parseConfig(await readText(fs, options.configPath, options.overlay))
     : { config: { ...DEFAULT_CONFIG }, findings: [] };
+  const config = parsed.config;
   const classify = classifier(options.root, options.configPath ? config : undefined);
+  const oscal = await resolveOscalSettings(fs, options.root, options.configPath ? config.oscal : undefined);
+  const configFindings = [...parsed.findings, ...oscal.findings];
   const workspaceFiles = await fs.listFiles(options.root);
   const requested = options.paths?.length ? await expand(fs, options.paths) : workspaceFiles;
-  const reported = new Set(requested.filter((p) => isMarkdownPath(p) || isYamlPath(p)));
+  const reported = new Set(requested.filter(isCandidatePath));
   // Coverage needs every file of a sector and every catalog, even when only some are reported.
   const candidates = new Set(reported);
   if (options.configPath) for (const p of workspaceFiles) if (classify(p)) candidates.add(p);
-  for (const p of options.overlay?.keys() ?? []) if (isMarkdownPath(p) || isYamlPath(p)) candidates.add(p);
+  for (const p of options.overlay?.keys() ?? []) if (isCandidatePath(p)) candidates.add(p);
   const jobs = [...candidates].sort().filter((p) => p !== options.configPath).map((path) => ({ path, role: classify(path) }));
   const overlay = options.overlay ?? new Map<string, string>();
   const onDisk = jobs.filter((j) => !overlay.has(j.path));
@@ -72,7 +77,9 @@ export async function loadWorkspace(fs: WorkspaceFs, options: LoadOptions): Prom
     const file = open !== undefined ? extractFile(job.path, open, job.role) : byPath.get(job.path);
     if (file && (file.model || file.findings.length > 0)) files.push(file);
   }
-  const analysis = analyzeWorkspace(files, { exemptionRationaleMinLength: config.exemptionRationaleMinLength, today: options.today, sectors: mergeSectors(config.sectors) });
+  const analysis = analyzeWorkspace(files, {
+    exemptionRationaleMinLength: config.exemptionRationaleMinLength, today: options.today, sectors: mergeSectors(config.sectors), catalogSettings: oscal.catalogs,
+  });
   for (const p of [...reported]) if (!analysis.files.has(p)) reported.delete(p);
   return { config, configPath: options.configPath, configFindings, analysis, reported };
 }
@@ -87,15 +94,21 @@ async function expand(fs: WorkspaceFs, paths: string[]): Promise<string[]> {
   return out;
 }
 
+/** Files the core may read: Markdown, YAML, and JSON or XML (OSCAL). */
+export function isCandidatePath(path: string): boolean {
+  return isMarkdownPath(path) || isYamlPath(path) || isOscalPath(path);
+}
+
 /** Role of a path under the configuration's globs; undefined means "decide by kind". */
 export function classifier(root: string, config: KijunConfig | undefined): (path: string) => FileRole | undefined {
-  if (!config || (!config.catalogs && !config.standards)) return () => undefined;
+  if (!config || (!config.catalogs && !config.standards && !config.oscal?.length)) return () => undefined;
   const catalogs = picomatch(config.catalogs ?? [], { dot: false });
   const standards = picomatch(config.standards ?? [], { dot: false });
+  const oscal = new Set((config.oscal ?? []).map((o) => workspacePath(root, o.path)));
   const prefix = root === '' || root === '.' ? '' : root.endsWith('/') ? root : `${root}/`;
   return (path) => {
     const rel = prefix && path.startsWith(prefix) ? path.slice(prefix.length) : path;
-    if (catalogs(rel)) return 'catalog';
+    if (oscal.has(path) || catalogs(rel)) return 'catalog';
     if (standards(rel)) return 'standard';
     return undefined;
   };
@@ -130,10 +143,10 @@ export function analyzeBytes(path: string, role: FileRole | undefined, bytes: Ui
   return extractFile(path, decoded.text, role);
 }
 
-/** Looks for `kind: standard|catalog` in the first bytes, readable in any ASCII-compatible encoding. */
+/** Looks for `kind: standard|catalog` (or an OSCAL catalog) in the first bytes, readable in any ASCII-compatible encoding. */
 function declaresKind(bytes: Uint8Array): boolean {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  return /(^|\n)kind:\s*["']?(standard|catalog)\b/.test(head);
+  return /(^|\n)kind:\s*["']?(standard|catalog)\b/.test(head) || sniffOscal(head) === 'catalog';
 }
 
 function skipped(path: string, message: string, args: Record<string, string | number>): FileAnalysis {

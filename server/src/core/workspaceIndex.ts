@@ -4,8 +4,9 @@ import type { FileAnalysis } from './model.js';
 import { mergeConfig, parseConfig, type KijunConfig } from './config.js';
 import type { Finding } from './model.js';
 import { analyzeWorkspace, type WorkspaceAnalysis } from './analyze.js';
-import { classifier, loadFile, sequentialLoader, type FileLoader, type WorkspaceFs } from './workspace.js';
-import { extractFile, isMarkdownPath, isYamlPath, type FileRole } from './extract.js';
+import { classifier, isCandidatePath, loadFile, sequentialLoader, type FileLoader, type WorkspaceFs } from './workspace.js';
+import { extractFile, type FileRole } from './extract.js';
+import { resolveOscalSettings, type CatalogSetting } from './oscal/settings.js';
 import { decodeBytes } from './decode.js';
 import { mergeSectors } from './sectors.js';
 
@@ -26,6 +27,8 @@ export class WorkspaceIndex {
   private open = new Map<string, string>();
   private classify: (path: string) => FileRole | undefined = () => undefined;
   private cached: WorkspaceAnalysis | undefined;
+  private catalogSettings: CatalogSetting[] = [];
+  private profilePaths = new Set<string>();
 
   constructor(private readonly fs: WorkspaceFs, private readonly options: IndexOptions) {}
 
@@ -63,6 +66,16 @@ export class WorkspaceIndex {
       this.configFindings = parsed.findings;
     }
     this.classify = classifier(this.options.root, path || settings.catalogs || settings.standards ? this.config : undefined);
+    await this.loadOscalSettings();
+  }
+
+  /** Reads the level profiles of kijun.yaml `oscal:` entries. */
+  private async loadOscalSettings(): Promise<void> {
+    const resolved = await resolveOscalSettings(this.fs, this.options.root, this.options.configPath ? this.config.oscal : undefined);
+    this.catalogSettings = resolved.catalogs;
+    this.profilePaths = new Set(resolved.profilePaths);
+    this.configFindings = [...this.configFindings.filter((f) => !f.message.startsWith('oscal')), ...resolved.findings];
+    this.cached = undefined;
   }
 
   private async readText(path: string): Promise<string | undefined> {
@@ -75,7 +88,7 @@ export class WorkspaceIndex {
   }
 
   isCandidate(path: string): boolean {
-    return isMarkdownPath(path) || isYamlPath(path);
+    return isCandidatePath(path);
   }
 
   isConfig(path: string): boolean {
@@ -99,6 +112,7 @@ export class WorkspaceIndex {
   }
 
   async refreshFromDisk(path: string): Promise<void> {
+    if (this.profilePaths.has(path)) await this.loadOscalSettings();
     if (this.open.has(path)) return;
     const file = await loadFile(this.fs, path, this.classify(path), this.config.maxFileSize);
     if (file) this.store(file);
@@ -128,6 +142,7 @@ export class WorkspaceIndex {
       exemptionRationaleMinLength: this.config.exemptionRationaleMinLength,
       today: this.options.today(),
       sectors: mergeSectors(this.config.sectors),
+      catalogSettings: this.catalogSettings,
     });
     return this.cached;
   }

@@ -8,6 +8,7 @@ import { pickText } from '../messages.js';
 import { csfUrl } from '../csf.js';
 import { groupOf, type ServiceContext } from './context.js';
 import { UI } from './ui.js';
+import { measureSegment } from '../ids.js';
 
 export function codeActions(ctx: ServiceContext, path: string, text: string, diagnostics: LspDiagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -90,7 +91,7 @@ export function nextMeasureId(group: SectorGroup, fn: string): string {
 }
 
 function measureEdit(model: StandardModel, group: SectorGroup, control: CatalogControl, language: Locale, lines: LineIndex): TextEdit {
-  const id = nextMeasureId(group, control.function);
+  const id = nextMeasureId(group, measureSegment(control.function));
   const title = pickText(control.title, language);
   const statement = pickText(control.statement, language);
   const eol = lines.eol;

@@ -108,6 +108,11 @@ function valueItems(ctx: ServiceContext, path: string, schema: Schema, keys: str
       }));
     case 'csf':
       return csfItems(ctx, range);
+    case 'function': {
+      const groups = catalogOf(ctx.analysis, path)?.model.groups;
+      const ids = groups?.length ? groups.map((g) => g.id) : ['GV', 'ID', 'PR', 'DE', 'RS', 'RC'];
+      return ids.map((id) => ({ label: id, kind: CompletionItemKind.Value, textEdit: { range, newText: id } }));
+    }
     case 'sector':
       return ctx.analysis.sectors.map((s, i) => ({
         label: s.id, kind: CompletionItemKind.EnumMember, detail: `${pickText(s.name, ctx.locale)} (${pickText(s.ministry, ctx.locale)})`,

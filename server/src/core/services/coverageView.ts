@@ -6,6 +6,7 @@ import { pickText } from '../messages.js';
 import { sectorById, type Sector } from '../sectors.js';
 import { sectorCoverage, type ControlState, type SectorCoverage } from '../analyze.js';
 import { groupOf, type ServiceContext } from './context.js';
+import { measureSegment } from '../ids.js';
 
 export interface Located {
   uri: string;
@@ -115,9 +116,10 @@ export function scaffoldStandard(ctx: ServiceContext, catalogKey: string, sector
   const out = ['---', 'kind: standard', `sector: ${sector}`, `title: ${title}`, `baseline: ${catalog.key}`, `level: ${level}`, '---', `# ${title}`, ''];
   for (const control of catalog.controls.values()) {
     if (control.withdrawn || control.level > level) continue;
-    const n = (counters.get(control.function) ?? 0) + 1;
-    counters.set(control.function, n);
-    out.push(`## ${prefix}-${control.function}-${String(n).padStart(2, '0')} ${pickText(control.title, locale)}`, '', `${marker}: ${control.id}`, '', pickText(control.statement, locale), '');
+    const segment = measureSegment(control.function);
+    const n = (counters.get(segment) ?? 0) + 1;
+    counters.set(segment, n);
+    out.push(`## ${prefix}-${segment}-${String(n).padStart(2, '0')} ${pickText(control.title, locale)}`, '', `${marker}: ${control.id}`, '', pickText(control.statement, locale), '');
   }
   return out.join('\n');
 }

@@ -1,0 +1,225 @@
+// `kijun import oscal` and `kijun export oscal-mapping|oscal-component`: the OSCAL commands of
+// the command line. The conversions are in core/oscal; this file reads, writes and keeps the
+// exports' last-modified stable so that re-running an export does not change its output.
+import { parseArgs } from 'node:util';
+import * as path from 'node:path';
+import { promises as fsp } from 'node:fs';
+import type { CliIo } from './main.js';
+import type { Finding, Locale, CatalogModel } from '../core/model.js';
+import { loadWorkspace } from '../core/workspace.js';
+import { describeConfigProblem, parseConfig } from '../core/config.js';
+import { decodeBytes } from '../core/decode.js';
+import { extractFile } from '../core/extract.js';
+import { formatMessage } from '../core/messages.js';
+import { RULES } from '../core/rules.js';
+import { sniffOscal, oscalKindOf, type OscalKind } from '../core/oscal/extractOscal.js';
+import { applyCatalogSettings, resolveOscalSettings } from '../core/oscal/settings.js';
+import { catalogToKijunYaml } from '../core/oscal/importCatalog.js';
+import { exportableGroups, exportComponentDefinition, exportMappingCollection, exportedVersion } from '../core/oscal/export.js';
+import { parseYaml } from '../core/yamlSource.js';
+import { LineIndex } from '../core/text.js';
+import { nodeFs, findConfig, localToday, localeFromEnv, toPosix } from '../node/nodeFs.js';
+
+export const OSCAL_USAGE = `       kijun import oscal FILE [--out FILE] [--id ID] [--config FILE] [--lang ja|en]
+       kijun export oscal-mapping|oscal-component [--sector S] [--out FILE] [--config FILE] [--lang ja|en]`;
+
+class UsageError extends Error {}
+
+/** Runs `kijun import …` or `kijun export …`; returns the exit status. */
+export async function runOscalCommand(argv: string[], io: CliIo, version: string): Promise<number> {
+  try {
+    const args = parse(argv);
+    const [command, what, ...rest] = args.positionals;
+    const locale: Locale = (args.values.lang as Locale | undefined) ?? localeFromEnv(io.env) ?? 'en';
+    if (args.values.lang !== undefined && args.values.lang !== 'ja' && args.values.lang !== 'en') throw new UsageError(`unknown language: ${args.values.lang}`);
+    if (command === 'import') {
+      if (what !== 'oscal') throw new UsageError(what ? `unknown import format: ${what} (expected oscal)` : 'import needs a format: kijun import oscal FILE');
+      if (rest.length !== 1) throw new UsageError('import oscal needs one OSCAL catalog file');
+      if (args.values.sector !== undefined) throw new UsageError('--sector is an option of export');
+      return await importOscal(rest[0], args.values, io, locale);
+    }
+    if (what !== 'oscal-mapping' && what !== 'oscal-component') {
+      throw new UsageError(what ? `unknown export format: ${what} (expected oscal-mapping or oscal-component)` : 'export needs a format: oscal-mapping or oscal-component');
+    }
+    if (rest.length > 0) throw new UsageError(`unexpected argument: ${rest[0]}`);
+    if (args.values.id !== undefined) throw new UsageError('--id is an option of import');
+    return await exportOscal(what, args.values, io, locale, version);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`kijun: ${err.message}\nUsage:\n${OSCAL_USAGE}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+type Values = ReturnType<typeof parse>['values'];
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string', short: 'o' },
+        output: { type: 'string' },
+        sector: { type: 'string' },
+        config: { type: 'string' },
+        id: { type: 'string' },
+        lang: { type: 'string' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+function outPath(values: Values): string | undefined {
+  if (values.out !== undefined && values.output !== undefined) throw new UsageError('give --out once');
+  return values.out ?? values.output;
+}
+
+// ---- import --------------------------------------------------------------------------------
+
+async function importOscal(file: string, values: Values, io: CliIo, locale: Locale): Promise<number> {
+  const out = outPath(values);
+  if (values.id !== undefined && !/^[a-z0-9-]+$/.test(values.id)) throw new UsageError(`--id must be of the form [a-z0-9-]+, not ${values.id}`);
+  const absolute = toPosix(path.resolve(io.cwd, file));
+  const stat = await nodeFs.stat(absolute);
+  if (!stat || stat.isDirectory) throw new UsageError(`no such file: ${file}`);
+  const decoded = decodeBytes(await nodeFs.readFile(absolute));
+  if (!decoded.ok) {
+    io.stderr(`kijun: ${file}: ${formatMessage(decoded.message, { detail: decoded.detail ?? '' }, locale)}\n`);
+    return 2;
+  }
+  const kind = oscalKindOfText(absolute, decoded.text);
+  if (kind !== 'catalog') {
+    const why = kind === 'profile' ? formatMessage('oscalProfileNotCatalog', {}, locale) : locale === 'ja' ? 'OSCAL カタログではありません。' : 'not an OSCAL catalog.';
+    io.stderr(`kijun: ${file}: ${why}\n`);
+    return 2;
+  }
+  let analysis = extractFile(absolute, decoded.text, 'catalog');
+  // Levels and id from kijun.yaml when it has an `oscal:` entry for this file.
+  const configPath = values.config ? toPosix(path.resolve(io.cwd, values.config)) : await findConfig(path.dirname(absolute));
+  let configuredId: string | undefined;
+  if (configPath && (await nodeFs.stat(configPath))) {
+    const decodedConfig = decodeBytes(await nodeFs.readFile(configPath));
+    const config = parseConfig(decodedConfig.ok ? decodedConfig.text : '').config;
+    const resolved = await resolveOscalSettings(nodeFs, path.posix.dirname(configPath), config.oscal);
+    const problem = describeConfigProblem(displayPath(configPath, io.cwd), resolved.findings, locale);
+    if (problem) {
+      io.stderr(`kijun: ${problem}\n`);
+      return 2;
+    }
+    const applied = applyCatalogSettings([analysis], resolved.catalogs);
+    analysis = applied.files[0];
+    configuredId = resolved.catalogs.find((c) => c.path === absolute)?.id;
+    for (const f of applied.findings) analysis.findings.push(f.finding);
+  }
+  const shown = displayPath(absolute, io.cwd);
+  const errors = printFindings(shown, analysis.findings, io, locale);
+  const model = analysis.model as CatalogModel | undefined;
+  if (!model) return 2;
+  const yaml = catalogToKijunYaml(model, { id: values.id ?? (configuredId && /^[a-z0-9-]+$/.test(configuredId) ? configuredId : undefined), source: out ? relativeTo(absolute, path.dirname(path.resolve(io.cwd, out))) : shown });
+  // The output must read back as a clean Kijun catalog; say so if it does not.
+  const check = extractFile('imported.yaml', yaml, 'catalog');
+  const own = check.findings.filter((f) => f.code === 'schema' || f.code === 'syntax');
+  if (own.length > 0) printFindings(out ?? '(output)', own, io, locale);
+  await write(out, yaml, io);
+  if (out) io.stderr(`${locale === 'ja' ? `${model.controls.length} 件の管理策を ${out} に書き出しました。` : `wrote ${model.controls.length} controls to ${out}`}\n`);
+  return errors > 0 ? 1 : 0;
+}
+
+function oscalKindOfText(file: string, text: string): OscalKind | undefined {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const sniffed = sniffOscal(body.slice(0, 4096));
+  if (sniffed || !/\.ya?ml$/i.test(file)) return sniffed;
+  return oscalKindOf(parseYaml(body, 0, new LineIndex(body)).value);
+}
+
+function printFindings(shown: string, findings: Finding[], io: CliIo, locale: Locale): number {
+  let errors = 0;
+  for (const f of findings) {
+    const severity = RULES[f.code];
+    if (severity === 'error') errors++;
+    io.stderr(`${shown}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${severity} ${f.code}: ${formatMessage(f.message, f.args, locale)}\n`);
+  }
+  return errors;
+}
+
+// ---- export --------------------------------------------------------------------------------
+
+async function exportOscal(what: 'oscal-mapping' | 'oscal-component', values: Values, io: CliIo, locale: Locale, version: string): Promise<number> {
+  const out = outPath(values);
+  let configPath: string | undefined;
+  if (values.config) {
+    configPath = toPosix(path.resolve(io.cwd, values.config));
+    if (!(await nodeFs.stat(configPath))) throw new UsageError(`configuration not found: ${values.config}`);
+  } else configPath = await findConfig(io.cwd);
+  const root = configPath ? path.posix.dirname(configPath) : toPosix(path.resolve(io.cwd));
+  const loaded = await loadWorkspace(nodeFs, { root, configPath, today: io.env.KIJUN_TODAY ?? localToday() });
+  const problem = configPath ? describeConfigProblem(displayPath(configPath, io.cwd), loaded.configFindings, locale) : undefined;
+  if (problem) {
+    io.stderr(`kijun: ${problem}\n`);
+    return 2;
+  }
+  if (loaded.analysis.catalogs.size === 0) {
+    io.stderr(`kijun: ${locale === 'ja' ? 'カタログが見つかりません。' : 'no catalog was found.'}\n`);
+    return 2;
+  }
+  const groups = exportableGroups(loaded.analysis, values.sector);
+  if (groups.length === 0) {
+    const which = values.sector ? (locale === 'ja' ? `分野 ${values.sector} の` : ` of sector ${values.sector}`) : '';
+    io.stderr(`kijun: ${locale === 'ja' ? `ベースラインが読み込まれた${which}標準がありません。` : `no standard${which} with a loaded baseline was found.`}\n`);
+    return 2;
+  }
+  const base = out ? path.dirname(path.resolve(io.cwd, out)) : io.cwd;
+  const options = {
+    sector: values.sector, locale, generator: `Kijun ${version}`, lastModified: '',
+    href: (p: string) => encodeURI(relativeTo(p, base)),
+  };
+  const doc = what === 'oscal-mapping' ? exportMappingCollection(loaded.analysis, options) : exportComponentDefinition(loaded.analysis, options);
+  const metadata = (Object.values(doc)[0] as { metadata: Record<string, unknown> }).metadata;
+  metadata['last-modified'] = await stableLastModified(out ? path.resolve(io.cwd, out) : undefined, exportedVersion(doc), io.env);
+  await write(out, `${JSON.stringify(doc, null, 2)}\n`, io);
+  return 0;
+}
+
+/**
+ * `last-modified` that changes only with the content: SOURCE_DATE_EPOCH when set (reproducible
+ * builds); else the existing output's, when its content version is the same; else now.
+ */
+async function stableLastModified(out: string | undefined, version: string | undefined, env: NodeJS.ProcessEnv): Promise<string> {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && /^\d+$/.test(epoch)) return timestamp(new Date(Number(epoch) * 1000));
+  if (out) {
+    try {
+      const previous = JSON.parse(await fsp.readFile(out, 'utf8')) as unknown;
+      const last = (Object.values(previous as object)[0] as { metadata?: Record<string, unknown> } | undefined)?.metadata?.['last-modified'];
+      if (version !== undefined && exportedVersion(previous) === version && typeof last === 'string') return last;
+    } catch {
+      // No previous output, or not ours: a new timestamp.
+    }
+  }
+  return timestamp(new Date());
+}
+
+function timestamp(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+// ---- shared --------------------------------------------------------------------------------
+
+async function write(out: string | undefined, text: string, io: CliIo): Promise<void> {
+  if (out) await fsp.writeFile(path.resolve(io.cwd, out), text);
+  else io.stdout(text);
+}
+
+function relativeTo(p: string, base: string): string {
+  const rel = toPosix(path.relative(base, p));
+  return rel === '' ? '.' : rel;
+}
+
+function displayPath(p: string, cwd: string): string {
+  return relativeTo(p, cwd);
+}
