@@ -6,6 +6,7 @@ import {
   type ErrorHandler,
 } from 'vscode-languageclient/node';
 import { CoverageTree } from './coverageTree.js';
+import { registerReports } from './reports.js';
 import type { CoverageView, FileInfo, Located } from './protocol.js';
 
 let client: LanguageClient | undefined;
@@ -120,6 +121,7 @@ function registerCommands(context: vscode.ExtensionContext, tree: CoverageTree):
     vscode.commands.registerCommand('kijun.openCsfReference', () => openCsfReference()),
     vscode.commands.registerCommand('kijun.newStandard', () => newStandard()),
     vscode.commands.registerCommand('kijun.openSamples', () => openSamples(context)),
+    ...registerReports(context),
   ];
 }
 
