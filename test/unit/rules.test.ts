@@ -223,7 +223,7 @@ describe('rules', () => {
   it('writes messages in Japanese when asked', async () => {
     const { report } = await check({ 'c.yaml': CATALOG, 'el.md': markdown('', '## EL-PR-01 x\nCovers: BL-PR-01, BL-PR-05\n') }, { locale: 'ja' });
     const d = diagnosticsOf(report, 'el.md')[0];
-    assert.equal(d.message, 'ベースライン管理策 BL-GV-01「経営層の責任」(レベル 1)が、分野「electricity」のどの対策でも対応されておらず、適用除外もされていません。');
+    assert.equal(d.message, 'ベースライン管理策 BL-GV-01「経営層の責任」(レベル 1)が、分野「電力 (electricity)」のどの対策でも対応されておらず、適用除外もされていません。');
   });
 
   it('applies per-rule severities from kijun.yaml, including off', async () => {

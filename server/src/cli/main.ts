@@ -85,7 +85,7 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const report = buildReport(loaded, { locale, docsBase: docsBase(), displayPath: (p) => displayPath(p, io.cwd) });
-  const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'text' ? formatText(report, locale)
+  const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'text' ? formatText(report, locale, loaded.analysis.sectors)
     : renderReview(format, report, loaded, { locale, cwd: io.cwd, env: io.env, output: args.values.output, docsBase: docsBase(), version: VERSION, displayPath: (p) => displayPath(p, io.cwd) });
   if (args.values.output) await fsp.writeFile(path.resolve(io.cwd, args.values.output), text);
   else io.stdout(text);

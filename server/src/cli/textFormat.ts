@@ -2,6 +2,8 @@
 // editors and problem matchers can jump there), then a coverage table per sector.
 import type { Report } from '../core/report.js';
 import type { Locale } from '../core/model.js';
+import { pickText } from '../core/messages.js';
+import { sectorLabel, SECTORS, type Sector } from '../core/sectors.js';
 
 const UI = {
   ja: {
@@ -20,7 +22,7 @@ const UI = {
   },
 };
 
-export function formatText(report: Report, locale: Locale): string {
+export function formatText(report: Report, locale: Locale, sectors: readonly Sector[] = SECTORS): string {
   const ui = UI[locale];
   const out: string[] = [];
   for (const file of report.files) {
@@ -32,24 +34,25 @@ export function formatText(report: Report, locale: Locale): string {
   if (out.length > 0) out.push('');
   out.push(ui.coverage);
   if (report.coverage.length === 0) out.push(`  ${ui.noCoverage}`);
-  else out.push(...coverageTable(report, locale));
+  else out.push(...coverageTable(report, locale, sectors));
   out.push('');
   out.push(ui.summary(report.summary.errors, report.summary.warnings, report.summary.files));
   return out.join('\n') + '\n';
 }
 
-function coverageTable(report: Report, locale: Locale): string[] {
+function coverageTable(report: Report, locale: Locale, sectors: readonly Sector[]): string[] {
   const ui = UI[locale];
+  const name = (id: string): string => pickText(sectorLabel(id, sectors), locale);
   const header = [ui.sector, ui.baseline, ui.level, ui.required, ui.covered, ui.exempted, ui.uncovered, ui.percent];
   const rows = report.coverage.map((c) => {
     const done = c.required === 0 ? 100 : Math.floor(((c.covered + c.exempted) / c.required) * 1000) / 10;
-    return [c.sector, c.baseline, String(c.level), String(c.required), String(c.covered), String(c.exempted), String(c.uncovered.length), `${done}%`];
+    return [name(c.sector), c.baseline, String(c.level), String(c.required), String(c.covered), String(c.exempted), String(c.uncovered.length), `${done}%`];
   });
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
   const line = (cells: string[]): string => '  ' + cells.map((c, i) => (i >= 2 ? padStart(c, widths[i]) : padEnd(c, widths[i]))).join('  ');
   const lines = [line(header), '  ' + widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
   for (const c of report.coverage) {
-    if (c.uncovered.length > 0) lines.push(`  ${c.sector}: ${ui.uncovered} ${c.uncovered.join(', ')}`);
+    if (c.uncovered.length > 0) lines.push(`  ${name(c.sector)}: ${ui.uncovered} ${c.uncovered.join(', ')}`);
   }
   return lines;
 }

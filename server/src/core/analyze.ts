@@ -4,7 +4,7 @@ import type { CatalogControl, CatalogModel, Exemption, FileAnalysis, Finding, Me
 import { nearest } from './ids.js';
 import { codePointLength } from './text.js';
 import { csfSubcategories } from './csf.js';
-import { SECTORS, type Sector } from './sectors.js';
+import { SECTORS, sectorLabel, type Sector } from './sectors.js';
 import { diffCatalogs, countByKind, sectorImpact } from './diff.js';
 import { applyCatalogSettings, type CatalogSetting } from './oscal/settings.js';
 
@@ -98,7 +98,7 @@ export function analyzeWorkspace(files: FileAnalysis[], options: AnalysisOptions
   const groups = groupStandards(sorted, catalogs, report);
   const byPath = new Map(sorted.map((f) => [f.path, f]));
   for (const file of sorted) checkStandardHeader(file, sectors, report);
-  for (const group of groups) analyzeGroup(group, byPath, options, report);
+  for (const group of groups) analyzeGroup(group, byPath, { ...options, sectors }, report);
   for (const group of groups) checkOutdatedPin(group, byPath, catalogs, report);
   return { sectors, catalogs, groups, findings, files: byPath };
 }
@@ -220,7 +220,7 @@ function analyzeGroup(group: SectorGroup, files: Map<string, FileAnalysis>, opti
     if (state === 'uncovered' && primary.model.baseline) {
       report(primary.path, {
         code: 'uncovered-control', range: primary.model.baseline.range, message: 'uncoveredControl', control: control.id,
-        args: { control: control.id, title: control.title, level: control.level, sector: group.sector },
+        args: { control: control.id, title: control.title, level: control.level, sector: sectorLabel(group.sector, options.sectors) },
       });
     }
     if (state === 'covered') {

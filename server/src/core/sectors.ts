@@ -36,3 +36,9 @@ export function mergeSectors(extra: readonly Sector[] | undefined): Sector[] {
   for (const s of extra ?? []) byId.set(s.id, s);
   return [...byId.values()];
 }
+
+/** How reports name a sector: its name with the id the author writes, e.g. `電力 (electricity)`. */
+export function sectorLabel(id: string, sectors: readonly Sector[] = SECTORS): LocalText {
+  const sector = sectors.find((s) => s.id === id);
+  return sector ? { ja: `${sector.name.ja} (${id})`, en: `${sector.name.en} (${id})` } : { ja: id, en: id };
+}
