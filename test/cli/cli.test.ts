@@ -34,7 +34,7 @@ const CASES: { name: string; args: string[]; cwd?: string; status: number; check
     args: ['check', 'test/fixtures/clean'],
     status: 0,
     check: (r) => {
-      assert.match(r.stdout, /電力 \(electricity\)\s+jp-ci-baseline@2026\.1\s+1\s+3\s+3\s+0\s+0\s+100%/);
+      assert.match(r.stdout, /Electric power supply services \(electricity\)\s+jp-ci-baseline@2026\.1\s+1\s+3\s+3\s+0\s+0\s+100%/);
       assert.match(r.stdout, /0 errors, 1 warning in 3 files/);
     },
   },
