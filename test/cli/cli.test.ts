@@ -159,6 +159,19 @@ describe('kijun diff (CLI)', () => {
     assert.match(md, /\| BL-RC-02 \| レベル変更 \| 2 → 1 \|/);
   });
 
+  it('the samples\' draft of the next baseline: every sector, by name, must add the new controls and no longer the withdrawn one', () => {
+    const r = spawnKijun(['diff', 'samples/baseline/jp-ci-baseline-2026.1.yaml', 'samples/drafts/jp-ci-baseline-2027.1.yaml', '--standards', 'samples/standards', '--lang', 'ja', '--format', 'markdown']);
+    assert.equal(r.status, 0, r.stderr);
+    const rows = r.stdout.split('\n').filter((l) => /^\| \S+ \([a-z-]+\) \|/.test(l));
+    assert.deepEqual(rows.map((l) => l.split(' | ')[0]), ['| 電力 (electricity)', '| 金融 (finance)', '| 医療 (medical)', '| 水道 (water)']);
+    for (const row of rows) {
+      assert.match(row, /BL-GV-17/);
+      assert.match(row, /BL-PR-21/);
+      assert.doesNotMatch(row, /BL-PR-19/);
+    }
+    assert.match(r.stdout, /\| BL-PR-19 \| 廃止 \| → BL-RC-02 \|/);
+  });
+
   it('exits 2 when a file is missing or not a catalog', () => {
     assert.equal(spawnKijun(['diff', 'test/fixtures/upgrade/catalog-2026.1.yaml']).status, 2);
     const r = spawnKijun(['diff', 'test/fixtures/upgrade/catalog-2026.1.yaml', 'test/fixtures/upgrade/electricity.md']);

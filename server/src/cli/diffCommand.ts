@@ -10,10 +10,13 @@ import { diffCatalogs, sectorImpact, type CatalogDiff, type SectorImpact, type C
 import { pickText } from '../core/messages.js';
 import type { Locale } from '../core/model.js';
 import { nodeFs, localToday, toPosix } from '../node/nodeFs.js';
+import { sectorLabel, SECTORS, type Sector } from '../core/sectors.js';
 
 export interface DiffResult {
   diff: CatalogDiff;
   sectors: SectorImpact[];
+  /** Known sectors (kijun.yaml may add some), to print names rather than ids. */
+  known?: readonly Sector[];
 }
 
 export async function runDiff(oldPath: string, newPath: string, standards: string[], cwd: string): Promise<DiffResult> {
@@ -24,7 +27,7 @@ export async function runDiff(oldPath: string, newPath: string, standards: strin
   const paths = [...standards.map((s) => toPosix(path.resolve(cwd, s))), from.path];
   const loaded = await loadWorkspace(nodeFs, { root: toPosix(cwd), paths, today: localToday() });
   const sectors = loaded.analysis.groups.filter((g) => g.catalog?.key === from.key).map((g) => sectorImpact(g, diff, to));
-  return { diff, sectors };
+  return { diff, sectors, known: loaded.analysis.sectors };
 }
 
 async function loadCatalog(file: string): Promise<LoadedCatalog> {
@@ -70,7 +73,7 @@ export function formatDiffText(result: DiffResult, locale: Locale): string {
   const width = Math.max(...result.diff.changes.map((c) => l[c.kind].length), 0);
   for (const c of result.diff.changes) out.push(`  ${l[c.kind].padEnd(width)}  ${c.id}  ${detail(c, locale)}`);
   for (const s of result.sectors) {
-    out.push('', `${l.sector} ${s.sector} (${l.level} ${s.level})`);
+    out.push('', `${l.sector} ${pickText(sectorLabel(s.sector, result.known ?? SECTORS), locale)} (${l.level} ${s.level})`);
     out.push(`  ${l.mustAdd}: ${s.mustAdd.join(', ') || l.none}`);
     out.push(`  ${l.revisit}: ${s.revisit.map((r) => `${r.id} (${l[r.kind]}${r.replacedBy ? ` → ${r.replacedBy}` : ''})`).join(', ') || l.none}`);
   }
@@ -84,7 +87,7 @@ export function formatDiffMarkdown(result: DiffResult, locale: Locale): string {
   if (result.sectors.length) {
     out.push('', `| ${l.sector} | ${l.level} | ${l.mustAdd} | ${l.revisit} |`, '|---|---|---|---|');
     for (const s of result.sectors) {
-      out.push(`| ${s.sector} | ${s.level} | ${s.mustAdd.join(', ') || '-'} | ${s.revisit.map((r) => `${r.id} (${l[r.kind]})`).join(', ') || '-'} |`);
+      out.push(`| ${escapeCell(pickText(sectorLabel(s.sector, result.known ?? SECTORS), locale))} | ${s.level} | ${s.mustAdd.join(', ') || '-'} | ${s.revisit.map((r) => `${r.id} (${l[r.kind]})`).join(', ') || '-'} |`);
     }
   }
   return out.join('\n') + '\n';
