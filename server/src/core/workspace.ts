@@ -61,6 +61,8 @@ export async function loadWorkspace(fs: WorkspaceFs, options: LoadOptions): Prom
   const configFindings = [...parsed.findings, ...oscal.findings];
   const workspaceFiles = await fs.listFiles(options.root);
   const requested = options.paths?.length ? await expand(fs, options.paths) : workspaceFiles;
+  const named = new Set(await namedFiles(fs, options.paths ?? []));
+  const globs = options.configPath ? config : undefined;
   const reported = new Set(requested.filter(isCandidatePath));
   // Coverage needs every file of a sector and every catalog, even when only some are reported.
   const candidates = new Set(reported);
@@ -75,7 +77,8 @@ export async function loadWorkspace(fs: WorkspaceFs, options: LoadOptions): Prom
   for (const job of jobs) {
     const open = overlay.get(job.path);
     const file = open !== undefined ? extractFile(job.path, open, job.role) : byPath.get(job.path);
-    if (file && (file.model || file.findings.length > 0)) files.push(file);
+    const kept = open !== undefined || named.has(job.path) || !outsideGlobs(file, job.role, globs);
+    if (file && (file.model || file.findings.length > 0) && kept) files.push(file);
   }
   const analysis = analyzeWorkspace(files, {
     exemptionRationaleMinLength: config.exemptionRationaleMinLength, today: options.today, sectors: mergeSectors(config.sectors), catalogSettings: oscal.catalogs,
@@ -92,6 +95,22 @@ async function expand(fs: WorkspaceFs, paths: string[]): Promise<string[]> {
     else if (stat) out.push(p);
   }
   return out;
+}
+
+async function namedFiles(fs: WorkspaceFs, paths: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) if ((await fs.stat(p))?.isDirectory === false) out.push(p);
+  return out;
+}
+
+/**
+ * A workspace file found only by its content (`kind: catalog` / `kind: standard`) while the
+ * configuration names that kind's files by glob: PRODUCT.md §1.4 lets the globs decide, so a draft
+ * catalog kept beside the workspace's own is not loaded. Open and explicitly named files still are.
+ */
+export function outsideGlobs(file: FileAnalysis | undefined, role: FileRole | undefined, config: KijunConfig | undefined): boolean {
+  if (!file?.model || role || !config) return false;
+  return file.model.kind === 'catalog' ? config.catalogs !== undefined : config.standards !== undefined;
 }
 
 /** Files the core may read: Markdown, YAML, and JSON or XML (OSCAL). */

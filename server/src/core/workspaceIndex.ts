@@ -4,7 +4,7 @@ import type { FileAnalysis } from './model.js';
 import { mergeConfig, parseConfig, type KijunConfig } from './config.js';
 import type { Finding } from './model.js';
 import { analyzeWorkspace, type WorkspaceAnalysis } from './analyze.js';
-import { classifier, isCandidatePath, loadFile, sequentialLoader, type FileLoader, type WorkspaceFs } from './workspace.js';
+import { classifier, isCandidatePath, loadFile, outsideGlobs, sequentialLoader, type FileLoader, type WorkspaceFs } from './workspace.js';
 import { extractFile, type FileRole } from './extract.js';
 import { resolveOscalSettings, type CatalogSetting } from './oscal/settings.js';
 import { decodeBytes } from './decode.js';
@@ -26,6 +26,7 @@ export class WorkspaceIndex {
   private files = new Map<string, FileAnalysis>();
   private open = new Map<string, string>();
   private classify: (path: string) => FileRole | undefined = () => undefined;
+  private globs: KijunConfig | undefined;
   private cached: WorkspaceAnalysis | undefined;
   private catalogSettings: CatalogSetting[] = [];
   private profilePaths = new Set<string>();
@@ -48,7 +49,9 @@ export class WorkspaceIndex {
       .filter((path) => path !== this.options.configPath && this.isCandidate(path) && !this.open.has(path))
       .map((path) => ({ path, role: this.classify(path) }));
     const loaded = await (this.options.loader ?? sequentialLoader(this.fs))(jobs, this.config.maxFileSize);
-    for (const file of loaded) if (file) this.store(file);
+    loaded.forEach((file, i) => {
+      if (file && !outsideGlobs(file, jobs[i].role, this.globs)) this.store(file);
+    });
     for (const [path, text] of this.open) this.store(extractFile(path, text, this.classify(path)));
     this.cached = undefined;
   }
@@ -65,7 +68,8 @@ export class WorkspaceIndex {
       this.config = mergeConfig(settings, parsed.given);
       this.configFindings = parsed.findings;
     }
-    this.classify = classifier(this.options.root, path || settings.catalogs || settings.standards ? this.config : undefined);
+    this.globs = path || settings.catalogs || settings.standards ? this.config : undefined;
+    this.classify = classifier(this.options.root, this.globs);
     await this.loadOscalSettings();
   }
 
@@ -114,8 +118,9 @@ export class WorkspaceIndex {
   async refreshFromDisk(path: string): Promise<void> {
     if (this.profilePaths.has(path)) await this.loadOscalSettings();
     if (this.open.has(path)) return;
-    const file = await loadFile(this.fs, path, this.classify(path), this.config.maxFileSize);
-    if (file) this.store(file);
+    const role = this.classify(path);
+    const file = await loadFile(this.fs, path, role, this.config.maxFileSize);
+    if (file && !outsideGlobs(file, role, this.globs)) this.store(file);
     else this.remove(path);
   }
 
