@@ -21,7 +21,8 @@ export function parseYaml(text: string, base: number, lines: LineIndex): YamlSou
   const source: YamlSource = { doc: undefined, value: undefined, findings: [], base, lines };
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+    // logLevel 'error': the yaml package would otherwise print warnings about workspace content to stderr.
+    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
   } catch (err) {
     // yaml < 2.8.3 threw RangeError on deep nesting; keep the guard for any other engine fault.
     source.findings.push(syntaxFinding(lines.range(base, base + Math.min(text.length, 1)), errorText(err)));

@@ -20,6 +20,8 @@ const ID_CHARS = /[A-Za-z0-9_.-]*$/;
 
 export function completion(ctx: ServiceContext, path: string, text: string, position: Position, isConfig = false): CompletionItem[] {
   const lines = new LineIndex(text);
+  // A client may ask past the end of a line or of the text; answer for the nearest real position.
+  position = lines.positionAt(lines.offsetAt(position));
   const lineStart = lines.lineStart(position.line);
   const before = text.slice(lineStart, lines.offsetAt(position));
   const word = ID_CHARS.exec(before)?.[0] ?? '';
