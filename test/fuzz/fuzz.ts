@@ -139,6 +139,8 @@ type Outcome = { kind: 'ok'; signature: string } | { kind: 'crash'; error: strin
 /** One worker at a time; replaced when it hangs or dies. */
 class Runner {
   private worker!: Worker;
+  /** Resolves once the worker has loaded the core: its start-up time is not the input's. */
+  private ready!: Promise<void>;
   private nextId = 0;
   private pending: ((o: Outcome) => void) | undefined;
 
@@ -150,14 +152,20 @@ class Runner {
     // Workers do not inherit tsx's loader on Node 20: register it, then load the TypeScript worker.
     const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}); });`;
     this.worker = new Worker(boot, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 1024, stackSizeMb: 4 } });
-    this.worker.on('message', (m: { ok: boolean; signature?: string; error?: string }) => {
+    let started!: () => void;
+    this.ready = new Promise((resolve) => (started = resolve));
+    this.worker.on('message', (m: { ready?: boolean; ok: boolean; signature?: string; error?: string }) => {
+      if (m.ready) return started();
       this.pending?.(m.ok ? { kind: 'ok', signature: m.signature ?? '' } : { kind: 'crash', error: m.error ?? '' });
     });
-    this.worker.on('error', (err) => this.pending?.({ kind: 'crash', error: `worker died: ${err.message}\n${err.stack ?? ''}` }));
-    this.worker.unref();
+    this.worker.on('error', (err) => {
+      started();
+      this.pending?.({ kind: 'crash', error: `worker died: ${err.message}\n${err.stack ?? ''}` });
+    });
   }
 
-  run(input: FuzzInput, timeout: number): Promise<Outcome> {
+  async run(input: FuzzInput, timeout: number): Promise<Outcome> {
+    await this.ready;
     const id = this.nextId++;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -285,7 +293,9 @@ async function handleFailure(runner: Runner, input: FuzzInput, outcome: Outcome,
   if (crashes.has(key)) return;
   const text = Buffer.from(input.bytes).toString('utf8');
   const decodesAsUtf8 = Buffer.from(text, 'utf8').equals(Buffer.from(input.bytes));
-  const small = decodesAsUtf8 ? await minimize(runner, input, text, key, opts.timeout) : text;
+  let small = decodesAsUtf8 ? await minimize(runner, input, text, key, key === 'hang' ? opts.timeout * 2 : opts.timeout) : text;
+  // A minimised hang must still hang with the long limit; otherwise keep the original input.
+  if (key === 'hang' && small !== text && (await runner.run({ ...input, bytes: new Uint8Array(Buffer.from(small, 'utf8')) }, opts.timeout * 4)).kind !== 'hang') small = text;
   const bytes = decodesAsUtf8 ? new Uint8Array(Buffer.from(small, 'utf8')) : input.bytes;
   const file = saveCrasher(input, bytes, key, outcome.kind === 'crash' ? outcome.error : 'hang');
   crashes.set(key, path.relative(ROOT, file));

@@ -12,3 +12,4 @@ parentPort!.on('message', (message: { id: number; input: FuzzInput }) => {
     parentPort!.postMessage({ id: message.id, ok: false, error });
   }
 });
+parentPort!.postMessage({ ready: true });
