@@ -24,8 +24,9 @@ export class LspClient {
   private versions = new Map<string, number>();
   stderr = '';
 
-  constructor() {
-    this.child = spawn(process.execPath, [path.join(ROOT, 'bin/kijun-language-server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /** `nodeArgs`: options for the server's node process (the soak test passes --expose-gc). */
+  constructor(nodeArgs: string[] = []) {
+    this.child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'bin/kijun-language-server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr?.on('data', (d) => (this.stderr += String(d)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
@@ -57,6 +58,16 @@ export class LspClient {
     const have = this.latest.get(uri);
     if (have && test(have)) return Promise.resolve(have);
     return new Promise((resolve) => this.waiters.push({ uri, test, resolve }));
+  }
+
+  /** The last diagnostics published for `uri`, or undefined when none were. */
+  lastDiagnostics(uri: string): Diagnostic[] | undefined {
+    return this.latest.get(uri);
+  }
+
+  /** True while the server process runs. */
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   /** Waits for the next publication for `uri` that passes the test, ignoring what was seen. */

@@ -83,6 +83,11 @@ class KijunServer {
     c.onRequest('kijun/fileInfo', (p: { uri: string }) => this.answer(() => fileInfo(this.ctx(), this.path(p.uri)), { catalogs: [] }));
     c.onRequest('kijun/scaffold', (p: { catalog: string; sector: string; level: number; locale?: string }) =>
       this.answer(() => scaffoldStandard(this.ctx(), p.catalog, p.sector, p.level, p.locale === 'ja' ? 'ja' : p.locale === 'en' ? 'en' : this.locale) ?? null, null));
+    // Undocumented, for the soak test: heap figures after a forced GC (when run with --expose-gc).
+    c.onRequest('kijun/_memory', () => {
+      (globalThis as { gc?: () => void }).gc?.();
+      return process.memoryUsage();
+    });
     c.onDidChangeConfiguration((p) => this.safely(async () => {
       const settings = (p.settings as { kijun?: Partial<KijunConfig> } | undefined)?.kijun;
       if (!settings) return;
