@@ -6,7 +6,7 @@ import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
   InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification, PublishDiagnosticsNotification, type PublishDiagnosticsParams, type Diagnostic,
-  DidChangeWatchedFilesNotification, type FileEvent, RegistrationRequest, ShutdownRequest, ExitNotification,
+  DidChangeWatchedFilesNotification, type FileEvent, RegistrationRequest, ShutdownRequest, ExitNotification, CodeLensRefreshRequest,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 
@@ -23,6 +23,9 @@ export class LspClient {
   private waiters: { uri: string; test: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   private versions = new Map<string, number>();
   stderr = '';
+  /** workspace/codeLens/refresh requests received (only sent to clients that declare support). */
+  lensRefreshes = 0;
+  private refreshWaiters: (() => void)[] = [];
 
   /** `nodeArgs`: options for the server's node process (the soak test passes --expose-gc). */
   constructor(nodeArgs: string[] = []) {
@@ -38,17 +41,26 @@ export class LspClient {
       });
     });
     this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onRequest(CodeLensRefreshRequest.type, () => {
+      this.lensRefreshes++;
+      for (const resolve of this.refreshWaiters.splice(0)) resolve();
+    });
     this.connection.listen();
   }
 
-  async initialize(rootDir: string, options: { locale?: string; debounce?: number; settings?: Record<string, unknown> } = {}): Promise<void> {
+  /** Resolves at the next workspace/codeLens/refresh request from the server. */
+  nextLensRefresh(): Promise<void> {
+    return new Promise((resolve) => this.refreshWaiters.push(resolve));
+  }
+
+  async initialize(rootDir: string, options: { locale?: string; debounce?: number; settings?: Record<string, unknown>; lensRefresh?: boolean } = {}): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: fileUri(rootDir),
       workspaceFolders: [{ uri: fileUri(rootDir), name: 'ws' }],
       locale: options.locale ?? 'en',
       initializationOptions: { debounce: options.debounce ?? 0, settings: options.settings },
-      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {} } },
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, codeLens: { refreshSupport: options.lensRefresh === true } }, textDocument: { publishDiagnostics: {} } },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
   }

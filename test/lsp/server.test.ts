@@ -192,6 +192,21 @@ describe('language server over stdio', function () {
     assert.equal(catalogLenses![1].command!.title, 'covered in 2 of 2 sectors');
   });
 
+  it('asks the editor to refresh coverage lenses when coverage changes, so they never lag the diagnostics', async () => {
+    const editor = new LspClient();
+    await editor.initialize(dir, { lensRefresh: true });
+    await editor.open(el, ELECTRICITY);
+    await editor.diagnostics(el, (d) => uncovered(d).length === 1);
+    const refreshed = editor.nextLensRefresh();
+    const end = ELECTRICITY.split('\n').length - 1;
+    await editor.change(el, [{ range: { start: { line: end, character: 0 }, end: { line: end, character: 0 } }, text: '\n## EL-PR-02 定義ファイルの更新\n対応: BL-PR-05\n' }]);
+    await editor.diagnostics(el, (d) => uncovered(d).length === 0);
+    await refreshed;
+    const lenses = await editor.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: el } });
+    assert.equal(lenses![0].command!.title, '3 of 3 required controls covered, 0 exempt');
+    await editor.stop();
+  });
+
   it('follows files created and deleted on disk, clearing diagnostics of deleted files', async () => {
     await client.diagnostics(fin, (d) => uncovered(d).length === 1);
     const gas = path.join(dir, 'standards/gas.md');

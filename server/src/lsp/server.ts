@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import {
   type Connection, type InitializeParams, type InitializeResult, TextDocuments, TextDocumentSyncKind,
   DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic as LspDiagnostic,
+  CodeLensRefreshRequest,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -44,6 +45,8 @@ class KijunServer {
   private clientLocale: Locale = 'en';
   private debounce = 200;
   private dynamicWatchers = false;
+  private lensRefresh = false;
+  private lensKey = '';
   private readonly published = new Map<string, string>();
   private readonly uris = new Map<string, string>();
   private readonly dirty = new Set<string>();
@@ -108,6 +111,7 @@ class KijunServer {
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? (params.rootPath ? URI.file(params.rootPath).toString() : undefined);
     this.rootPath = folder ? toPosix(URI.parse(folder).fsPath) : toPosix(process.cwd());
     this.dynamicWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    this.lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -242,6 +246,17 @@ class KijunServer {
       this.published.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     }
+    this.refreshLenses(analysis);
+  }
+
+  /** Coverage lenses of unchanged documents go stale when another file changes coverage: ask the editor to re-read them. */
+  private refreshLenses(analysis: ReturnType<WorkspaceIndex['analysis']>): void {
+    if (!this.lensRefresh) return;
+    const key = JSON.stringify(analysis.groups.map(sectorCoverage));
+    if (key === this.lensKey) return;
+    const first = this.lensKey === '';
+    this.lensKey = key;
+    if (!first) void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   }
 
   private coverage() {
