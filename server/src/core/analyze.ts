@@ -191,7 +191,9 @@ function analyzeGroup(group: SectorGroup, files: Map<string, FileAnalysis>, opti
       for (const ref of measure.covers) {
         if (checkReference(group, path, ref, report)) {
           const list = covering.get(ref.id) ?? [];
-          if (!list.some((s) => s.measure === measure)) list.push({ path, measure });
+          // A measure's own covers come one after another, so only the last entry can repeat it
+          // (a full scan here was quadratic in the measures covering one control).
+          if (list[list.length - 1]?.measure !== measure) list.push({ path, measure });
           covering.set(ref.id, list);
         }
       }

@@ -1,6 +1,6 @@
 // Bytes → text, refusing what would be silently garbled: binary files and text that is not
 // UTF-8 (Shift_JIS files are common in Japanese offices). UTF-16 with a BOM is accepted.
-export type Decoded = { ok: true; text: string } | { ok: false; message: 'fileBinary' | 'fileEncoding'; detail?: string };
+export type Decoded = { ok: true; text: string } | { ok: false; message: 'fileBinary' | 'fileEncoding' | 'fileEncodingUtf16'; detail?: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -21,31 +21,31 @@ function decodeWith(encoding: 'utf-16le' | 'utf-16be', bytes: Uint8Array): Decod
     const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
     return text.includes('\u0000') ? { ok: false, message: 'fileBinary' } : { ok: true, text };
   } catch {
-    return { ok: false, message: 'fileEncoding', detail: encoding };
+    // Broken UTF-16 is usually a lone surrogate; say which encoding, not "not UTF-8".
+    return { ok: false, message: 'fileEncodingUtf16', detail: encoding === 'utf-16le' ? 'UTF-16 LE' : 'UTF-16 BE' };
   }
 }
 
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
 function invalidUtf8At(bytes: Uint8Array): string {
-  let low = 0;
-  let high = bytes.length;
-  // Binary search for the longest valid prefix; a cut inside a character is invalid too,
-  // so back off up to 3 bytes at the boundary.
-  while (high - low > 4) {
-    const mid = (low + high) >> 1;
-    if (validPrefix(bytes, mid)) low = mid;
-    else high = mid;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (need < 0) break;
+    let j = 1;
+    while (j <= need && i + j < bytes.length && (bytes[i + j] & 0xc0) === 0x80) j++;
+    if (j <= need || !validLead(b, bytes[i + 1])) break;
+    i += need + 1;
   }
-  return `byte ${low}`;
+  return `byte ${i}`;
 }
 
-function validPrefix(bytes: Uint8Array, end: number): boolean {
-  for (let back = 0; back < 4 && end - back > 0; back++) {
-    try {
-      utf8.decode(bytes.subarray(0, end - back));
-      return true;
-    } catch {
-      // try a shorter prefix
-    }
-  }
-  return false;
+/** Overlong forms, surrogates and code points past U+10FFFF are invalid in UTF-8. */
+function validLead(lead: number, next: number): boolean {
+  if (lead === 0xe0) return next >= 0xa0;
+  if (lead === 0xed) return next < 0xa0;
+  if (lead === 0xf0) return next >= 0x90;
+  if (lead === 0xf4) return next < 0x90;
+  return true;
 }

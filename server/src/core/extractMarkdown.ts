@@ -32,8 +32,8 @@ export interface MarkdownExtraction {
 }
 
 export function parseMarkdown(text: string, lines: LineIndex): MarkdownExtraction {
-  const tree = parser.parse(text) as Root;
   const findings: Finding[] = [];
+  const tree = parser.parse(limitNesting(text, lines, findings)) as Root;
   const first = tree.children[0];
   if (first?.type === 'yaml' && first.position?.start.offset === 0) {
     const start = 0;
@@ -48,6 +48,38 @@ export function parseMarkdown(text: string, lines: LineIndex): MarkdownExtractio
     findings.push({ code: 'syntax', range: lines.range(0, 3), message: 'unterminatedFrontMatter' });
   }
   return { findings, tree };
+}
+
+/** Deepest list or block quote nesting on one line that is parsed as such. */
+export const MAX_LINE_NESTING = 32;
+const CONTAINER_MARKER = /[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t\r\n]|$))/y;
+
+/**
+ * The Markdown parser takes time quadratic in the nesting opened on one line, so a 20 kB line of
+ * `- - - …` holds the server for minutes. Markers past MAX_LINE_NESTING are replaced by no-break
+ * spaces (one UTF-16 unit each, so every offset stays right) and read as plain text, with a
+ * finding on the line.
+ */
+function limitNesting(text: string, lines: LineIndex, findings: Finding[]): string {
+  let out: string[] | undefined;
+  let last = 0;
+  for (let line = 0; line < lines.lineCount; line++) {
+    const end = lines.lineEnd(line);
+    let at = lines.lineStart(line);
+    let depth = 0;
+    for (CONTAINER_MARKER.lastIndex = at; at < end && CONTAINER_MARKER.test(text); at = CONTAINER_MARKER.lastIndex) {
+      if (++depth <= MAX_LINE_NESTING) continue;
+      out ??= [];
+      out.push(text.slice(last, at), text.slice(at, CONTAINER_MARKER.lastIndex).replace(/[^ \t]/g, '\u00a0'));
+      last = CONTAINER_MARKER.lastIndex;
+    }
+    if (depth > MAX_LINE_NESTING) {
+      findings.push({ code: 'syntax', range: lines.range(lines.lineStart(line), end), message: 'markdownTooDeep', args: { depth, max: MAX_LINE_NESTING } });
+    }
+  }
+  if (!out) return text;
+  out.push(text.slice(last));
+  return out.join('');
 }
 
 /** Kind declared in the front matter, if any. */
@@ -152,24 +184,39 @@ function trimEnd(text: string, end: number): number {
   return end;
 }
 
-function plainText(node: RootContent | Heading): string {
-  if ('value' in node && typeof node.value === 'string') return node.value;
-  if ('children' in node) return (node.children as RootContent[]).map(plainText).join('');
-  return '';
+function plainText(heading: Heading): string {
+  let text = '';
+  preorder(heading, (node) => {
+    if ('value' in node && typeof node.value === 'string') text += node.value;
+    return true;
+  });
+  return text;
 }
 
 /** Code blocks and inline code: ids written there are quoted, not meant. */
 function skippedRanges(tree: Root): [number, number][] {
   const out: [number, number][] = [];
-  const walk = (node: RootContent | Root): void => {
-    if (node.type === 'code' || node.type === 'inlineCode') {
-      out.push([node.position?.start.offset ?? 0, node.position?.end.offset ?? 0]);
-      return;
-    }
-    if ('children' in node) for (const child of node.children as RootContent[]) walk(child);
-  };
-  walk(tree);
+  preorder(tree, (node) => {
+    if (node.type !== 'code' && node.type !== 'inlineCode') return true;
+    out.push([node.position?.start.offset ?? 0, node.position?.end.offset ?? 0]);
+    return false;
+  });
   return out;
+}
+
+/**
+ * Visits nodes in document order; `visit` returns false to skip a node's children. Iterative,
+ * because lists and block quotes nest as deep as the author types (`- - - …` 10,000 times) and
+ * a recursive walk overflows the stack.
+ */
+function preorder(root: Root | Heading, visit: (node: Root | RootContent) => boolean): void {
+  const stack: (Root | RootContent)[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Root | RootContent;
+    if (!visit(node) || !('children' in node)) continue;
+    const children = node.children as RootContent[];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
 }
 
 /** Ranges are in document order and do not overlap, so a binary search finds the candidate. */

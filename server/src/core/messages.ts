@@ -183,6 +183,10 @@ const MESSAGES = {
     ja: (a) => `${a.path}: ${a.detail}`,
     en: (a) => `${a.path}: ${a.detail}`,
   },
+  markdownTooDeep: {
+    ja: (a) => `この行はリストまたは引用を ${a.depth} 段入れ子にしています。${a.max} 段を超える部分は通常の文字として読みます。`,
+    en: (a) => `This line nests lists or block quotes ${a.depth} deep; beyond ${a.max} levels the rest is read as plain text.`,
+  },
   fileUnreadable: {
     ja: (a) => `ファイルを読めません: ${a.detail}`,
     en: (a) => `The file cannot be read: ${a.detail}`,
@@ -198,6 +202,10 @@ const MESSAGES = {
   fileEncoding: {
     ja: (a) => `文字コードが UTF-8 ではありません(${a.detail})。UTF-8 で保存してください。`,
     en: (a) => `The file is not valid UTF-8 (${a.detail}). Save it as UTF-8.`,
+  },
+  fileEncodingUtf16: {
+    ja: (a) => `${a.detail} のファイルに不正な文字(対になっていないサロゲートなど)があるため検査しませんでした。UTF-8 で保存し直してください。`,
+    en: (a) => `The file was not checked: it is ${a.detail} but contains an invalid character (such as a lone surrogate). Save it again as UTF-8.`,
   },
 } satisfies Record<string, Record<Locale, Template>>;
 

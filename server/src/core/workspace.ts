@@ -76,7 +76,7 @@ export async function loadWorkspace(fs: WorkspaceFs, options: LoadOptions): Prom
   const files: FileAnalysis[] = [];
   for (const job of jobs) {
     const open = overlay.get(job.path);
-    const file = open !== undefined ? extractFile(job.path, open, job.role) : byPath.get(job.path);
+    const file = open !== undefined ? analyzeText(job.path, open, job.role, config.maxFileSize) : byPath.get(job.path);
     const kept = open !== undefined || named.has(job.path) || !outsideGlobs(file, job.role, globs);
     if (file && (file.model || file.findings.length > 0) && kept) files.push(file);
   }
@@ -162,10 +162,35 @@ export function analyzeBytes(path: string, role: FileRole | undefined, bytes: Ui
   return extractFile(path, decoded.text, role);
 }
 
-/** Looks for `kind: standard|catalog` (or an OSCAL catalog) in the first bytes, readable in any ASCII-compatible encoding. */
+/** Looks for `kind: standard|catalog` (or an OSCAL catalog) in the first bytes, readable in any ASCII-compatible encoding or UTF-16 with a BOM. */
 function declaresKind(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const bom = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  const head = new TextDecoder(bom ?? 'latin1').decode(bytes.subarray(0, 4096));
+  return declaresKindText(head);
+}
+
+function declaresKindText(head: string): boolean {
   return /(^|\n)kind:\s*["']?(standard|catalog)\b/.test(head) || sniffOscal(head) === 'catalog';
+}
+
+/**
+ * An open document's text, under the same size cap as files on disk: the server must not parse
+ * a 50 MB buffer on every keystroke. UTF-8 needs at least one byte per UTF-16 unit, so the exact
+ * count is only needed near the cap.
+ */
+export function analyzeText(path: string, text: string, role: FileRole | undefined, maxSize: number): FileAnalysis | undefined {
+  const size = text.length > maxSize ? text.length : text.length * 3 > maxSize ? utf8Length(text) : text.length;
+  if (size <= maxSize) return extractFile(path, text, role);
+  return role !== undefined || declaresKindText(text.slice(0, 4096)) ? skipped(path, 'fileTooLarge', { size, max: maxSize }) : { path, findings: [], eol: '\n' };
+}
+
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 && i + 1 < text.length ? (i++, 4) : 3;
+  }
+  return n;
 }
 
 function skipped(path: string, message: string, args: Record<string, string | number>): FileAnalysis {

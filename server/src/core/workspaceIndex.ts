@@ -4,8 +4,8 @@ import type { FileAnalysis } from './model.js';
 import { mergeConfig, parseConfig, type KijunConfig } from './config.js';
 import type { Finding } from './model.js';
 import { analyzeWorkspace, type WorkspaceAnalysis } from './analyze.js';
-import { classifier, isCandidatePath, loadFile, outsideGlobs, sequentialLoader, type FileLoader, type WorkspaceFs } from './workspace.js';
-import { extractFile, type FileRole } from './extract.js';
+import { analyzeText, classifier, isCandidatePath, loadFile, outsideGlobs, sequentialLoader, type FileLoader, type WorkspaceFs } from './workspace.js';
+import type { FileRole } from './extract.js';
 import { resolveOscalSettings, type CatalogSetting } from './oscal/settings.js';
 import { decodeBytes } from './decode.js';
 import { mergeSectors } from './sectors.js';
@@ -52,7 +52,7 @@ export class WorkspaceIndex {
     loaded.forEach((file, i) => {
       if (file && !outsideGlobs(file, jobs[i].role, this.globs)) this.store(file);
     });
-    for (const [path, text] of this.open) this.store(extractFile(path, text, this.classify(path)));
+    for (const [path, text] of this.open) this.storeOpen(path, text);
     this.cached = undefined;
   }
 
@@ -103,7 +103,12 @@ export class WorkspaceIndex {
   setOpen(path: string, text: string): void {
     this.open.set(path, text);
     if (this.isConfig(path)) return;
-    this.store(extractFile(path, text, this.classify(path)));
+    this.storeOpen(path, text);
+  }
+
+  private storeOpen(path: string, text: string): void {
+    const file = analyzeText(path, text, this.classify(path), this.config.maxFileSize);
+    if (file) this.store(file);
   }
 
   isOpen(path: string): boolean {
