@@ -8,6 +8,7 @@ import {
 import { CoverageTree } from './coverageTree.js';
 import { registerReports } from './reports.js';
 import type { CoverageView, FileInfo, Located } from './protocol.js';
+import { MAX_RESTARTS, RestartPolicy } from './restartPolicy.js';
 
 let client: LanguageClient | undefined;
 
@@ -55,21 +56,19 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   return new LanguageClient('kijun', 'Kijun', serverOptions, clientOptions);
 }
 
-/** Restarts a crashed server and tells the user once per session, not on every crash. */
+/** Restarts a crashed server (up to RestartPolicy's limit) and tells the user once, not on every crash. */
 function restartingErrorHandler(): ErrorHandler {
-  let told = false;
-  const crashes: number[] = [];
+  const policy = new RestartPolicy();
   return {
     error: () => ({ action: ErrorAction.Continue }),
     closed: () => {
-      const now = Date.now();
-      crashes.push(now);
-      while (crashes.length > 0 && now - crashes[0] > 3 * 60_000) crashes.shift();
-      if (!told) {
-        told = true;
+      const decision = policy.closed(Date.now());
+      if (decision.notify === 'restarted') {
         void vscode.window.showWarningMessage(vscode.l10n.t('The Kijun language server stopped unexpectedly and was restarted.'));
+      } else if (decision.notify === 'gaveUp') {
+        void vscode.window.showErrorMessage(vscode.l10n.t('The Kijun language server stopped {0} times in a few minutes and will not be restarted. Reload the window to try again.', MAX_RESTARTS + 1));
       }
-      return crashes.length <= 5 ? { action: CloseAction.Restart, handled: true } : { action: CloseAction.DoNotRestart };
+      return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
     },
   };
 }
