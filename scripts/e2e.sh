@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 t0=$(date +%s)
 phase() { printf '[e2e] %s (%ss)\n' "$1" "$(( $(date +%s) - t0 ))"; }
 
+rm -f test-results/e2e/activation.json  # written by this run's activation test only
 bash scripts/e2e-setup.sh
 phase "setup done"
 t1=$(date +%s)

@@ -207,6 +207,17 @@ describe('language server over stdio', function () {
     await editor.stop();
   });
 
+  it('points a duplicate id to its first definition, by a workspace-relative path and as related information', async () => {
+    const copy = fileUri(path.join(dir, 'standards/supplement.md'));
+    await client.open(copy, ELECTRICITY.replace('# 電力分野の安全基準\n', '# 追補\n'));
+    const d = await client.diagnostics(copy, (x) => x.some((y) => y.code === 'duplicate-id'));
+    const dup = d.find((x) => x.code === 'duplicate-id')!;
+    assert.match(String(dup.message), /standards\/electricity\.md:10\)/);
+    assert.doesNotMatch(String(dup.message), new RegExp(dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    assert.equal(dup.relatedInformation?.[0].location.uri, el);
+    assert.equal(dup.relatedInformation?.[0].location.range.start.line, 9);
+  });
+
   it('follows files created and deleted on disk, clearing diagnostics of deleted files', async () => {
     await client.diagnostics(fin, (d) => uncovered(d).length === 1);
     const gas = path.join(dir, 'standards/gas.md');

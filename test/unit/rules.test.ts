@@ -154,6 +154,9 @@ describe('rules', () => {
       const { report } = await check({ 'c.yaml': CATALOG, 'a.md': markdown('', COVER_ALL), 'b.md': second });
       assert.deepEqual(codesOf(report, 'b.md'), ['duplicate-id']);
       assert.deepEqual(codesOf(report, 'a.md'), []);
+      // The first definition is named as the user sees paths, not as an absolute path.
+      const line = markdown('', COVER_ALL).split('\n').findIndex((l) => l.startsWith('## EL-PR-01')) + 1;
+      assert.match(diagnosticsOf(report, 'b.md')[0].message, new RegExp(`first defined in a\\.md:${line}\\)`));
     });
 
     it('allows the same measure id in different sectors', async () => {

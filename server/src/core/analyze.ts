@@ -113,7 +113,7 @@ function loadCatalogs(files: FileAnalysis[], report: Report): Map<string, Loaded
     const key = `${model.id}@${model.version}`;
     const existing = catalogs.get(key);
     if (existing) {
-      report(file.path, { code: 'duplicate-id', range: model.idRange, message: 'duplicateCatalog', args: { catalog: key, first: existing.path } });
+      report(file.path, { code: 'duplicate-id', range: model.idRange, message: 'duplicateCatalog', args: { catalog: key }, related: { path: existing.path, range: existing.model.idRange } });
       continue;
     }
     const controls = new Map<string, CatalogControl>();
@@ -122,7 +122,7 @@ function loadCatalogs(files: FileAnalysis[], report: Report): Map<string, Loaded
       if (first) {
         report(file.path, {
           code: 'duplicate-id', range: control.range, message: 'duplicateControl', control: control.id,
-          args: { id: control.id, catalog: key, first: `${file.path}:${first.range.start.line + 1}` },
+          args: { id: control.id, catalog: key }, related: { path: file.path, range: first.range },
         });
       } else controls.set(control.id, control);
     }
@@ -316,7 +316,7 @@ function registerMeasure(group: SectorGroup, path: string, measure: Measure, rep
   }
   report(path, {
     code: 'duplicate-id', range: measure.range, message: 'duplicateMeasure',
-    args: { id: measure.id, sector: group.sector, first: `${first.path}:${first.measure.range.start.line + 1}` },
+    args: { id: measure.id, sector: group.sector }, related: { path: first.path, range: first.measure.range },
   });
 }
 

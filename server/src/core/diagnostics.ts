@@ -13,6 +13,7 @@ export interface Diagnostic {
   /** Link to the rule's documentation page. */
   href: string;
   data?: Record<string, unknown>;
+  related?: Finding['related'];
 }
 
 export interface DiagnosticOptions {
@@ -20,6 +21,8 @@ export interface DiagnosticOptions {
   rules: Partial<Record<RuleCode, SeveritySetting>>;
   /** Base URI of docs/rules/, ending in `/`. */
   docsBase: string;
+  /** How a path is shown inside a message (relative to the workspace or the current directory). */
+  displayPath?: (path: string) => string;
 }
 
 export function toDiagnostics(findings: Finding[], options: DiagnosticOptions): Diagnostic[] {
@@ -30,13 +33,20 @@ export function toDiagnostics(findings: Finding[], options: DiagnosticOptions): 
     const diagnostic: Diagnostic = {
       code: finding.code,
       severity: setting,
-      message: formatMessage(finding.message, finding.args, options.locale),
+      message: formatMessage(finding.message, withRelated(finding, options), options.locale),
       range: finding.range,
       href: `${options.docsBase}${finding.code}.md`,
     };
     if (finding.control !== undefined) diagnostic.control = finding.control;
     if (finding.data) diagnostic.data = finding.data;
+    if (finding.related) diagnostic.related = finding.related;
     out.push(diagnostic);
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function withRelated(finding: Finding, options: DiagnosticOptions): Finding['args'] {
+  if (!finding.related) return finding.args;
+  const { path, range } = finding.related;
+  return { ...finding.args, first: `${(options.displayPath ?? ((p) => p))(path)}:${range.start.line + 1}` };
 }

@@ -27,6 +27,11 @@ export interface Finding {
   control?: string;
   /** Extra machine-readable data for quick-fixes (e.g. a suggested replacement). */
   data?: Record<string, unknown>;
+  /**
+   * Another place the finding is about (a duplicate's first definition). Hosts show it as related
+   * information, and as the message argument `first` (`path:line`, the path as the host displays it).
+   */
+  related?: { path: string; range: Range };
 }
 
 export interface CatalogControl {

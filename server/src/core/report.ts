@@ -27,7 +27,7 @@ export interface ReportOptions {
 }
 
 export function buildReport(loaded: LoadedWorkspace, options: ReportOptions): Report {
-  const diagOptions = { locale: options.locale, rules: loaded.config.rules, docsBase: options.docsBase };
+  const diagOptions = { locale: options.locale, rules: loaded.config.rules, docsBase: options.docsBase, displayPath: options.displayPath };
   const files: Report['files'] = [];
   let errors = 0;
   let warnings = 0;

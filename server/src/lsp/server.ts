@@ -14,7 +14,7 @@ import { coverageView, fileInfo, scaffoldStandard } from '../core/services/cover
 import { toDiagnostics } from '../core/diagnostics.js';
 import type { Locale } from '../core/model.js';
 import type { ServiceContext } from '../core/services/context.js';
-import { toLspDiagnostic } from '../core/services/lspDiagnostics.js';
+import { lspDiagnosticIn } from '../core/services/lspDiagnostics.js';
 import { hover } from '../core/services/hover.js';
 import { completion } from '../core/services/completion.js';
 import { codeActions } from '../core/services/codeActions.js';
@@ -229,7 +229,8 @@ class KijunServer {
   private publish(): void {
     const index = this.requireIndex();
     const analysis = index.analysis();
-    const options = { locale: this.locale, rules: index.config.rules, docsBase: docsBase() };
+    const options = { locale: this.locale, rules: index.config.rules, docsBase: docsBase(), displayPath: (p: string) => path.posix.relative(this.rootPath, p) || p };
+    const toLspDiagnostic = lspDiagnosticIn((p) => this.uri(p));
     const next = new Map<string, LspDiagnostic[]>();
     for (const [p, findings] of analysis.findings) next.set(p, toDiagnostics(findings, options).map(toLspDiagnostic));
     if (index.configPath) next.set(index.configPath, toDiagnostics(index.configFindings, options).map(toLspDiagnostic));

@@ -18,3 +18,12 @@ export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
     data,
   };
 }
+
+/** Like toLspDiagnostic, with the finding's related place (a duplicate's first definition) as related information. */
+export function lspDiagnosticIn(toUri: (path: string) => string): (d: Diagnostic) => LspDiagnostic {
+  return (d) => {
+    const lsp = toLspDiagnostic(d);
+    if (d.related) lsp.relatedInformation = [{ location: { uri: toUri(d.related.path), range: d.related.range }, message: d.message }];
+    return lsp;
+  };
+}
