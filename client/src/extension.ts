@@ -28,6 +28,8 @@ export function activate(context: vscode.ExtensionContext): void {
       if (e.affectsConfiguration('kijun')) void client?.sendNotification('workspace/didChangeConfiguration', { settings: { kijun: settings() } });
     }),
     ...registerCommands(context, tree),
+    // Trust widens what the server may read (kijun.yaml above the folder, paths outside it).
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
   );
   // Activation returns before the server has answered `initialize`: VS Code counts everything
   // activate() awaits as activation time, and the views fill in as soon as the server reports.
@@ -50,7 +52,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
       { scheme: 'file', language: 'yaml' },
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,yaml,yml}') },
-    initializationOptions: { locale: localeOverride() ?? vscode.env.language, settings: settings(), debounce: setting<number>('debounce') },
+    // A function, so that a restart after the user grants trust sends the new state.
+    initializationOptions: () => ({ locale: localeOverride() ?? vscode.env.language, settings: settings(), debounce: setting<number>('debounce'), trusted: vscode.workspace.isTrusted }),
     errorHandler: restartingErrorHandler(),
   };
   return new LanguageClient('kijun', 'Kijun', serverOptions, clientOptions);

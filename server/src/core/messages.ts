@@ -123,6 +123,10 @@ const MESSAGES = {
     ja: (a) => `kijun.yaml の oscal[${a.index}].path ${a.path} がありません。`,
     en: (a) => `kijun.yaml oscal[${a.index}].path ${a.path} does not exist.`,
   },
+  pathOutsideWorkspace: {
+    ja: (a) => `${a.path} はワークスペースの外を指しているため読み込みません(信頼されていないワークスペース)。ワークスペースを信頼するか、ワークスペース内のパスを指定してください。`,
+    en: (a) => `${a.path} points outside the workspace and is not read (the workspace is not trusted). Trust the workspace or name a path inside it.`,
+  },
   oscalProfileUnreadable: {
     ja: (a) => `プロファイル ${a.profile} を読めません: ${a.detail}`,
     en: (a) => `Profile ${a.profile} cannot be read: ${a.detail}`,
@@ -174,6 +178,10 @@ const MESSAGES = {
   schemaPattern: {
     ja: (a) => `${a.path} の値 ${a.value} は形式に合いません(${a.what})。`,
     en: (a) => `${a.path} value ${a.value} does not have the expected form (${a.what}).`,
+  },
+  schemaNoSuchDate: {
+    ja: (a) => `見直し期限 ${a.value} は存在しない日付です。`,
+    en: (a) => `The review date ${a.value} is not a date on the calendar.`,
   },
   schemaEnum: {
     ja: (a) => `${a.path} の値は ${a.allowed} のいずれかでなければなりません。`,

@@ -18,6 +18,8 @@ export interface IndexOptions {
   settings?: Partial<KijunConfig>;
   /** Bulk loader for the initial scan (hosts may parallelise it). */
   loader?: FileLoader;
+  /** Refuse configured paths outside the root (an untrusted workspace). */
+  confined?: boolean;
 }
 
 export class WorkspaceIndex {
@@ -75,7 +77,7 @@ export class WorkspaceIndex {
 
   /** Reads the level profiles of kijun.yaml `oscal:` entries. */
   private async loadOscalSettings(): Promise<void> {
-    const resolved = await resolveOscalSettings(this.fs, this.options.root, this.options.configPath ? this.config.oscal : undefined);
+    const resolved = await resolveOscalSettings(this.fs, this.options.root, this.options.configPath ? this.config.oscal : undefined, this.options.confined);
     this.catalogSettings = resolved.catalogs;
     this.profilePaths = new Set(resolved.profilePaths);
     this.configFindings = [...this.configFindings.filter((f) => !f.message.startsWith('oscal')), ...resolved.findings];

@@ -31,6 +31,11 @@ interface InitOptions {
   locale?: string;
   /** Editor settings (catalog and standard globs, rule severities); kijun.yaml wins over them. */
   settings?: Partial<KijunConfig>;
+  /**
+   * The editor trusts the workspace (VS Code: not Restricted Mode). Without it nothing outside the
+   * workspace folder is read: no kijun.yaml above it, no configured path that leaves it.
+   */
+  trusted?: boolean;
 }
 
 export function startServer(connection: Connection): void {
@@ -53,6 +58,7 @@ class KijunServer {
   private timer: NodeJS.Timeout | undefined;
   private rootPath = '';
   private settings: Partial<KijunConfig> = {};
+  private trusted = false;
 
   constructor(private readonly connection: Connection) {}
 
@@ -107,6 +113,7 @@ class KijunServer {
     const options = (params.initializationOptions ?? {}) as InitOptions;
     if (typeof options.debounce === 'number' && options.debounce >= 0) this.debounce = options.debounce;
     this.settings = cleanSettings(options.settings ?? {});
+    this.trusted = options.trusted === true;
     this.clientLocale = /^ja/i.test(options.locale ?? params.locale ?? '') ? 'ja' : 'en';
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? (params.rootPath ? URI.file(params.rootPath).toString() : undefined);
     this.rootPath = folder ? toPosix(URI.parse(folder).fsPath) : toPosix(process.cwd());
@@ -217,10 +224,10 @@ class KijunServer {
 
   /** A new or changed kijun.yaml can move the workspace root: start over. */
   private async restart(): Promise<void> {
-    const configPath = await findConfig(this.rootPath);
+    const configPath = this.trusted ? await findConfig(this.rootPath) : await configIn(this.rootPath);
     const open = this.documents.all();
     const root = configPath ? path.posix.dirname(configPath) : this.rootPath;
-    this.index = new WorkspaceIndex(nodeFs, { root, configPath, today: localToday, settings: this.settings, loader: serverLoader() });
+    this.index = new WorkspaceIndex(nodeFs, { root, configPath, today: localToday, settings: this.settings, loader: serverLoader(), confined: !this.trusted });
     for (const doc of open) this.index.setOpen(this.path(doc.uri), doc.getText());
     await this.index.loadAll();
   }
@@ -282,6 +289,12 @@ class KijunServer {
       this.connection.console.error(`kijun: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     }
   }
+}
+
+/** kijun.yaml in the workspace folder itself, for untrusted workspaces (no search upward). */
+async function configIn(root: string): Promise<string | undefined> {
+  const candidate = path.posix.join(root, 'kijun.yaml');
+  return (await nodeFs.stat(candidate))?.isDirectory === false ? candidate : undefined;
 }
 
 /** Parallel extraction for the initial scan; no cache, so an untrusted workspace gets no writes. */

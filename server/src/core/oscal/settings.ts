@@ -61,17 +61,36 @@ export function workspacePath(root: string, relative: string): string {
   return parts.join('/');
 }
 
-export async function resolveOscalSettings(fs: WorkspaceFs, root: string, settings: OscalCatalogSetting[] | undefined): Promise<ResolvedSettings> {
+/** Whether a normalised path lies inside the workspace root. */
+export function insideRoot(root: string, path: string): boolean {
+  const prefix = root === '' || root === '.' ? '' : root.endsWith('/') ? root : `${root}/`;
+  return path.startsWith(prefix) && !path.slice(prefix.length).split('/').includes('..');
+}
+
+/**
+ * `confined`: paths that leave the workspace (`../../etc/passwd`) are refused with a finding and
+ * never read. The language server confines untrusted workspaces; the CLI follows its explicit
+ * configuration.
+ */
+export async function resolveOscalSettings(fs: WorkspaceFs, root: string, settings: OscalCatalogSetting[] | undefined, confined = false): Promise<ResolvedSettings> {
   const resolved: ResolvedSettings = { catalogs: [], findings: [], profilePaths: [] };
   const zero = new LineIndex('').range(0, 0);
   for (const [index, setting] of (settings ?? []).entries()) {
     const path = workspacePath(root, setting.path);
+    if (confined && !insideRoot(root, path)) {
+      resolved.findings.push({ code: 'schema', range: setting.range ?? zero, message: 'pathOutsideWorkspace', args: { path: setting.path } });
+      continue;
+    }
     if (!(await fs.stat(path))) {
       resolved.findings.push({ code: 'schema', range: setting.range ?? zero, message: 'oscalPathMissing', args: { index, path: setting.path } });
     }
     const profiles: CatalogSetting['profiles'] = [];
     for (const [key, profile] of Object.entries(setting.levels?.profiles ?? {})) {
       const profilePath = workspacePath(root, profile);
+      if (confined && !insideRoot(root, profilePath)) {
+        resolved.findings.push({ code: 'schema', range: setting.profileRanges?.[key] ?? setting.range ?? zero, message: 'pathOutsideWorkspace', args: { path: profile } });
+        continue;
+      }
       resolved.profilePaths.push(profilePath);
       const read = await readProfile(fs, profilePath, profile);
       if ('problem' in read) {
