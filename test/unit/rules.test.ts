@@ -188,6 +188,21 @@ describe('rules', () => {
       assert.deepEqual(d[1].range.start, { line: 3, character: 7 });
     });
 
+    it('says what is wrong with a bound, an empty value or an impossible date, in both languages', async () => {
+      const front = `level: 0\nexemptions:\n  - control: BL-PR-05\n    rationale: ${RATIONALE}\n    review: 2027-02-30\n    compensating: ['']\n`;
+      const files = { 'c.yaml': CATALOG, 'el.md': markdown(front, COVER_ALL) };
+      for (const [locale, expected] of [
+        ['en', ['level must be at least 1.', 'The review date 2027-02-30 is not a date on the calendar.', 'exemptions[0].compensating[0] must not be empty.']],
+        ['ja', ['level は 1 以上でなければなりません。', '見直し期限 2027-02-30 は存在しない日付です。', 'exemptions[0].compensating[0] を空にすることはできません。']],
+      ] as const) {
+        const d = diagnosticsOf((await check(files, { locale })).report, 'el.md').filter((x) => x.code === 'schema');
+        assert.deepEqual(d.map((x) => x.message), expected);
+      }
+      const { report } = await check(files);
+      const date = diagnosticsOf(report, 'el.md').find((x) => x.message.includes('2027-02-30'))!;
+      assert.equal(date.range.start.line, 8);
+    });
+
     it('flags catalog control shape errors', async () => {
       const bad = CATALOG.replace('function: RC', 'function: XX').replace('id: BL-RC-02', 'id: bl-rc-02');
       const { report } = await check({ 'c.yaml': bad, 'el.md': markdown('', COVER_ALL) });

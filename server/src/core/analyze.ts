@@ -372,10 +372,21 @@ function checkExemption(group: SectorGroup, path: string, exemption: Exemption, 
     sound = false;
     report(path, { code: 'unknown-measure', range: measure.range, message: 'unknownMeasure', control: ref.id, args: { measure: measure.id, sector: group.sector } });
   }
-  if (exemption.review && exemption.reviewRange && exemption.review < options.today) {
+  if (exemption.review && exemption.reviewRange && isImpossibleDate(exemption.review)) {
+    report(path, { code: 'schema', range: exemption.reviewRange, message: 'schemaNoSuchDate', control: ref.id, args: { value: exemption.review } });
+  } else if (exemption.review && exemption.reviewRange && exemption.review < options.today) {
     report(path, { code: 'exemption-expired', range: exemption.reviewRange, message: 'exemptionExpired', control: ref.id, args: { control: ref.id, review: exemption.review } });
   }
   return sound;
+}
+
+/** YYYY-MM-DD in form but not on the calendar (2027-02-30, 2027-13-01). Other forms are the schema's to report. */
+function isImpossibleDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d;
 }
 
 export function sectorCoverage(group: SectorGroup): SectorCoverage {

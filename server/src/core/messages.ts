@@ -179,6 +179,34 @@ const MESSAGES = {
     ja: (a) => `${a.path} の値 ${a.value} は形式に合いません(${a.what})。`,
     en: (a) => `${a.path} value ${a.value} does not have the expected form (${a.what}).`,
   },
+  schemaMinimum: {
+    ja: (a) => `${a.path} は ${a.limit} 以上でなければなりません。`,
+    en: (a) => `${a.path} must be at least ${a.limit}.`,
+  },
+  schemaAbove: {
+    ja: (a) => `${a.path} は ${a.limit} より大きくなければなりません。`,
+    en: (a) => `${a.path} must be greater than ${a.limit}.`,
+  },
+  schemaMaximum: {
+    ja: (a) => `${a.path} は ${a.limit} 以下でなければなりません。`,
+    en: (a) => `${a.path} must be at most ${a.limit}.`,
+  },
+  schemaBelow: {
+    ja: (a) => `${a.path} は ${a.limit} より小さくなければなりません。`,
+    en: (a) => `${a.path} must be less than ${a.limit}.`,
+  },
+  schemaEmpty: {
+    ja: (a) => `${a.path} を空にすることはできません。`,
+    en: (a) => `${a.path} must not be empty.`,
+  },
+  schemaTooFew: {
+    ja: (a) => `${a.path} には少なくとも ${a.limit} 個の要素が必要です。`,
+    en: (a) => `${a.path} needs at least ${a.limit} entries.`,
+  },
+  schemaDuplicateItems: {
+    ja: (a) => `${a.path} に同じ値が重複しています。`,
+    en: (a) => `${a.path} lists the same value more than once.`,
+  },
   schemaNoSuchDate: {
     ja: (a) => `見直し期限 ${a.value} は存在しない日付です。`,
     en: (a) => `The review date ${a.value} is not a date on the calendar.`,

@@ -78,6 +78,20 @@ function toFinding(error: ErrorObject, source: YamlSource): Finding {
       const allowed = (params.allowedValues as unknown[] | undefined) ?? [params.allowedValue];
       return { code: 'schema', range: rangeAt(source, path), message: 'schemaEnum', args: { path: shown, allowed: allowed.join(', ') } };
     }
+    case 'minimum':
+    case 'exclusiveMinimum':
+    case 'maximum':
+    case 'exclusiveMaximum': {
+      const message = error.keyword.endsWith('inimum') ? (error.keyword === 'minimum' ? 'schemaMinimum' : 'schemaAbove') : error.keyword === 'maximum' ? 'schemaMaximum' : 'schemaBelow';
+      return { code: 'schema', range: rangeAt(source, path), message, args: { path: shown, limit: Number(params.limit) } };
+    }
+    case 'minLength':
+    case 'minItems':
+    case 'minProperties':
+      if (Number(params.limit) === 1) return { code: 'schema', range: rangeAt(source, path), message: 'schemaEmpty', args: { path: shown } };
+      return { code: 'schema', range: rangeAt(source, path), message: 'schemaTooFew', args: { path: shown, limit: Number(params.limit) } };
+    case 'uniqueItems':
+      return { code: 'schema', range: rangeAt(source, path), message: 'schemaDuplicateItems', args: { path: shown } };
     default:
       return { code: 'schema', range: rangeAt(source, path), message: 'schemaOther', args: { path: shown, detail: error.message ?? error.keyword } };
   }
