@@ -6,6 +6,7 @@ import {
   CodeActionRequest, HoverRequest, CompletionRequest, DefinitionRequest, ReferencesRequest, DocumentSymbolRequest,
   CodeLensRequest, WorkspaceSymbolRequest, FileChangeType, type CodeAction, type CompletionItem, type Diagnostic,
   type DocumentSymbol, type Location, type MarkupContent,
+  CancellationTokenSource, LSPErrorCodes,
 } from 'vscode-languageserver-protocol/node';
 import { LspClient, fileUri, applyEdits } from '../helpers/lspClient.js';
 import { CATALOG, RATIONALE } from '../helpers/memoryWorkspace.js';
@@ -216,6 +217,19 @@ describe('language server over stdio', function () {
     assert.doesNotMatch(String(dup.message), new RegExp(dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     assert.equal(dup.relatedInformation?.[0].location.uri, el);
     assert.equal(dup.relatedInformation?.[0].location.range.start.line, 9);
+  });
+
+  it('does not compute a request the editor cancelled while the workspace was loading', async () => {
+    const fresh = new LspClient();
+    await fresh.initialize(dir);
+    const source = new CancellationTokenSource();
+    const pending = fresh.connection.sendRequest(HoverRequest.type, { textDocument: { uri: el }, position: { line: 9, character: 4 } }, source.token);
+    source.cancel();
+    await assert.rejects(pending, (e: { code?: number }) => e.code === LSPErrorCodes.RequestCancelled);
+    // The server goes on: the next request is answered.
+    const hover = await fresh.connection.sendRequest(HoverRequest.type, { textDocument: { uri: el }, position: { line: 4, character: 12 } });
+    assert.ok(hover);
+    await fresh.stop();
   });
 
   it('follows files created and deleted on disk, clearing diagnostics of deleted files', async () => {

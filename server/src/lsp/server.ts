@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import {
   type Connection, type InitializeParams, type InitializeResult, TextDocuments, TextDocumentSyncKind,
   DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic as LspDiagnostic,
-  CodeLensRefreshRequest,
+  CodeLensRefreshRequest, CancellationToken, ResponseError, LSPErrorCodes,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -71,27 +71,27 @@ class KijunServer {
     this.documents.onDidChangeContent((e) => this.changed(e.document.uri));
     this.documents.onDidClose((e) => this.safely(() => this.closed(e.document.uri)));
     c.onDidChangeWatchedFiles((e) => this.safely(() => this.watched(e.changes)));
-    c.onHover((p) => this.answer(() => hover(this.ctx(), this.path(p.textDocument.uri), p.position, this.text(p.textDocument.uri)), null));
-    c.onCompletion((p) => this.answer(() => {
+    c.onHover((p, token) => this.answer(token, () => hover(this.ctx(), this.path(p.textDocument.uri), p.position, this.text(p.textDocument.uri)), null));
+    c.onCompletion((p, token) => this.answer(token, () => {
       const uri = p.textDocument.uri;
       const text = this.text(uri);
       const path = this.path(uri);
       return text === undefined ? [] : completion(this.ctx(), path, text, p.position, this.index?.isConfig(path));
     }, []));
-    c.onDefinition((p) => this.answer(() => definition(this.ctx(), this.path(p.textDocument.uri), p.position, this.text(p.textDocument.uri)), []));
-    c.onReferences((p) => this.answer(() => references(this.ctx(), this.path(p.textDocument.uri), p.position, p.context.includeDeclaration, this.text(p.textDocument.uri)), []));
-    c.onDocumentSymbol((p) => this.answer(() => documentSymbols(this.ctx(), this.path(p.textDocument.uri)), []));
-    c.onWorkspaceSymbol((p) => this.answer(() => workspaceSymbols(this.ctx(), p.query), []));
-    c.onCodeLens((p) => this.answer(() => codeLenses(this.ctx(), this.path(p.textDocument.uri)), []));
-    c.onCodeAction((p) => this.answer(() => {
+    c.onDefinition((p, token) => this.answer(token, () => definition(this.ctx(), this.path(p.textDocument.uri), p.position, this.text(p.textDocument.uri)), []));
+    c.onReferences((p, token) => this.answer(token, () => references(this.ctx(), this.path(p.textDocument.uri), p.position, p.context.includeDeclaration, this.text(p.textDocument.uri)), []));
+    c.onDocumentSymbol((p, token) => this.answer(token, () => documentSymbols(this.ctx(), this.path(p.textDocument.uri)), []));
+    c.onWorkspaceSymbol((p, token) => this.answer(token, () => workspaceSymbols(this.ctx(), p.query), []));
+    c.onCodeLens((p, token) => this.answer(token, () => codeLenses(this.ctx(), this.path(p.textDocument.uri)), []));
+    c.onCodeAction((p, token) => this.answer(token, () => {
       const text = this.text(p.textDocument.uri);
       return text === undefined ? [] : codeActions(this.ctx(), this.path(p.textDocument.uri), text, p.context.diagnostics);
     }, []));
-    c.onRequest('kijun/coverage', () => this.answer(() => this.coverage(), { sectors: [] }));
-    c.onRequest('kijun/coverageView', () => this.answer(() => coverageView(this.ctx()), { sectors: [], catalogs: [] }));
-    c.onRequest('kijun/fileInfo', (p: { uri: string }) => this.answer(() => fileInfo(this.ctx(), this.path(p.uri)), { catalogs: [] }));
-    c.onRequest('kijun/scaffold', (p: { catalog: string; sector: string; level: number; locale?: string }) =>
-      this.answer(() => scaffoldStandard(this.ctx(), p.catalog, p.sector, p.level, p.locale === 'ja' ? 'ja' : p.locale === 'en' ? 'en' : this.locale) ?? null, null));
+    c.onRequest('kijun/coverage', (...args: unknown[]) => this.answer(tokenIn(args), () => this.coverage(), { sectors: [] }));
+    c.onRequest('kijun/coverageView', (...args: unknown[]) => this.answer(tokenIn(args), () => coverageView(this.ctx()), { sectors: [], catalogs: [] }));
+    c.onRequest('kijun/fileInfo', (p: { uri: string }, token: CancellationToken) => this.answer(token, () => fileInfo(this.ctx(), this.path(p.uri)), { catalogs: [] }));
+    c.onRequest('kijun/scaffold', (p: { catalog: string; sector: string; level: number; locale?: string }, token: CancellationToken) =>
+      this.answer(token, () => scaffoldStandard(this.ctx(), p.catalog, p.sector, p.level, p.locale === 'ja' ? 'ja' : p.locale === 'en' ? 'en' : this.locale) ?? null, null));
     // Undocumented, for the soak test: heap figures after a forced GC (when run with --expose-gc).
     c.onRequest('kijun/_memory', () => {
       (globalThis as { gc?: () => void }).gc?.();
@@ -272,9 +272,11 @@ class KijunServer {
     return { sectors: analysis.groups.filter((g) => g.catalog).map((g) => ({ ...sectorCoverage(g), files: g.paths.map((p) => this.uri(p)) })) };
   }
 
-  private async answer<T>(compute: () => T, fallback: T): Promise<T> {
+  /** A request the editor gave up on while the workspace was loading is not computed at all. */
+  private async answer<T>(token: CancellationToken, compute: () => T, fallback: T): Promise<T | ResponseError<void>> {
     try {
       await this.ready;
+      if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
       return this.index ? compute() : fallback;
     } catch (err) {
       this.connection.console.error(`kijun: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
@@ -312,4 +314,9 @@ function cleanSettings(raw: Partial<KijunConfig> & { locale?: string }): Partial
   if (raw.locale === 'ja' || raw.locale === 'en') out.locale = raw.locale;
   if (typeof raw.exemptionRationaleMinLength === 'number') out.exemptionRationaleMinLength = raw.exemptionRationaleMinLength;
   return out;
+}
+
+/** A request sent without parameters hands its handler the token first; with parameters, second. */
+function tokenIn(args: unknown[]): CancellationToken {
+  return (args.find((a) => CancellationToken.is(a)) as CancellationToken | undefined) ?? CancellationToken.None;
 }
