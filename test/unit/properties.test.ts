@@ -240,6 +240,36 @@ describe('properties (fast-check)', function () {
 });
 
 describe('property counterexamples, kept as regression tests', () => {
+  // Found by the soak test: the server handles editor and file events concurrently, so a disk read
+  // for one event can end after a newer event on the same file. The newer event must win.
+  const raceWorkspace = async () => {
+    const text = markdown('level: 1\n', '## EL-PR-01 認証\nCovers: BL-PR-01\n');
+    const disk: Record<string, string> = { '/ws/kijun.yaml': 'catalogs: [c.yaml]\nstandards: [s.md]\n', '/ws/c.yaml': CATALOG, '/ws/s.md': text };
+    const index = new WorkspaceIndex(memoryFs(disk), { root: '/ws', configPath: '/ws/kijun.yaml', today: () => TODAY });
+    await index.loadAll();
+    return { disk, index, text };
+  };
+
+  it('a file deleted while its close is being handled stays deleted (no stale diagnostics)', async () => {
+    const { disk, index, text } = await raceWorkspace();
+    index.setOpen('/ws/s.md', text);
+    const closing = index.close('/ws/s.md');
+    delete disk['/ws/s.md'];
+    index.remove('/ws/s.md');
+    await closing;
+    assert.equal(index.file('/ws/s.md'), undefined);
+    assert.equal(index.analysis().findings.has('/ws/s.md'), false);
+  });
+
+  it('a document opened while the file is read from disk keeps the editor text', async () => {
+    const { index, text } = await raceWorkspace();
+    const reading = index.refreshFromDisk('/ws/s.md');
+    index.setOpen('/ws/s.md', `${text}Covers: BL-PR-05\n`);
+    await reading;
+    const model = index.file('/ws/s.md')?.model;
+    assert.deepEqual(model?.kind === 'standard' && model.measures[0].covers.map((c) => c.id), ['BL-PR-01', 'BL-PR-05']);
+  });
+
   it('replacing a CSF 1.1 id written in a Covers line fixes unknown-csf; the id stays unknown as a control, and nothing else is new', async () => {
     const text = markdown('level: 1\n', '## EL-PR-01 認証\nCovers: BL-PR-01, PR.AC-1\n');
     const files = { 'baseline/catalog.yaml': CATALOG, 'standards/s0.md': text };

@@ -32,6 +32,8 @@ export class WorkspaceIndex {
   private cached: WorkspaceAnalysis | undefined;
   private catalogSettings: CatalogSetting[] = [];
   private profilePaths = new Set<string>();
+  /** Bumped by every event on a path, so that a disk read that ends after a newer event is dropped. */
+  private generations = new Map<string, number>();
 
   constructor(private readonly fs: WorkspaceFs, private readonly options: IndexOptions) {}
 
@@ -104,6 +106,7 @@ export class WorkspaceIndex {
   /** The editor's text for an open document wins over the disk until it is closed. */
   setOpen(path: string, text: string): void {
     this.open.set(path, text);
+    this.bump(path);
     if (this.isConfig(path)) return;
     this.storeOpen(path, text);
   }
@@ -123,16 +126,26 @@ export class WorkspaceIndex {
   }
 
   async refreshFromDisk(path: string): Promise<void> {
+    const generation = this.bump(path);
     if (this.profilePaths.has(path)) await this.loadOscalSettings();
     if (this.open.has(path)) return;
     const role = this.classify(path);
     const file = await loadFile(this.fs, path, role, this.config.maxFileSize);
+    // An edit, a deletion or another read of this path came in meanwhile: the newer event wins.
+    if (this.generations.get(path) !== generation) return;
     if (file && !outsideGlobs(file, role, this.globs)) this.store(file);
     else this.remove(path);
   }
 
   remove(path: string): void {
+    this.bump(path);
     if (this.files.delete(path)) this.cached = undefined;
+  }
+
+  private bump(path: string): number {
+    const generation = (this.generations.get(path) ?? 0) + 1;
+    this.generations.set(path, generation);
+    return generation;
   }
 
   private store(file: FileAnalysis): void {
