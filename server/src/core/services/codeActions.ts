@@ -104,8 +104,27 @@ function measureEdit(model: StandardModel, group: SectorGroup, control: CatalogC
   const body = [`${depth} ${id} ${title}`, '', `${marker}: ${control.id}`, '', statement];
   if (related) body.push('', `${UI[language].related}: ${related}`);
   const text = lines.text;
-  const lead = text.length === 0 ? '' : text.endsWith(`${eol}${eol}`) || text.endsWith('\n\n') ? '' : /\r?\n$/.test(text) ? eol : eol + eol;
+  const fence = openFence(text);
+  // A document that ends inside a fenced code block would swallow the new heading: close the fence first.
+  const lead = fence !== undefined ? `${/[\r\n]$/.test(text) ? '' : eol}${fence}${eol}${eol}`
+    : text.length === 0 ? '' : text.endsWith(`${eol}${eol}`) || text.endsWith('\n\n') ? '' : /\r?\n$/.test(text) ? eol : eol + eol;
   return { range: pointRange(model.measuresInsert.position), newText: lead + body.join(eol) + eol };
+}
+
+/** The closing fence a Markdown text needs when it ends inside a fenced code block (CommonMark, top level). */
+export function openFence(text: string): string | undefined {
+  let open: { char: string; length: number } | undefined;
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (!m) continue;
+    const char = m[1][0];
+    if (!open) {
+      if (!(char === '`' && m[2].includes('`'))) open = { char, length: m[1].length };
+    } else if (char === open.char && m[1].length >= open.length && m[2].trim() === '') {
+      open = undefined;
+    }
+  }
+  return open && open.char.repeat(open.length);
 }
 
 function headingDepth(model: StandardModel): number {
