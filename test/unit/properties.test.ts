@@ -256,6 +256,16 @@ describe('property counterexamples, kept as regression tests', () => {
     assert.match(fixes[0].edit!.changes!['file:///ws/standards/s0.md'][0].newText, /^```\n\n## EL-GV-01 /);
   });
 
+  it('an unknown control in an exemption is never replaced by a control that cannot be exempted', async () => {
+    const text = markdown(`level: 1\nexemptions:\n  - control: BL-GV-02\n    rationale: ${RATIONALE}\n`, '## EL-PR-01 認証\n対応: BL-PR-01、BL-GV-01\n');
+    const files = { 'baseline/catalog.yaml': CATALOG, 'standards/s0.md': text };
+    const { loaded, report } = await check(files);
+    const diagnostics = lspDiagnostics(loaded, '/ws/standards/s0.md').filter((d) => d.code === 'unknown-control');
+    assert.equal(diagnostics.length, 1);
+    assert.notEqual((diagnostics[0].data as { suggestion?: string }).suggestion, 'BL-GV-01');
+    for (const fix of codeActions(context(loaded), '/ws/standards/s0.md', text, diagnostics)) await assertSafeFix(files, 'standards/s0.md', fix, report);
+  });
+
   it('a sector value with spaces is replaced whole by the suggested sector', async () => {
     const { files, report, fixes } = await fixesFor(markdown('level: 1\n', '## EL-PR-01 認証\n対応: BL-PR-01、BL-PR-05、BL-GV-01\n').replace('sector: electricity', 'sector: e  - lectricity'), 'unknown-sector');
     for (const fix of fixes) await assertSafeFix(files, 'standards/s0.md', fix, report);

@@ -321,11 +321,11 @@ function registerMeasure(group: SectorGroup, path: string, measure: Measure, rep
 }
 
 /** Reports an unknown or withdrawn control; true when the reference names a live control. */
-function checkReference(group: SectorGroup, path: string, ref: Ref, report: Report): boolean {
+function checkReference(group: SectorGroup, path: string, ref: Ref, report: Report, inExemption = false): boolean {
   if (!group.catalog) return false;
   const control = group.catalog.controls.get(ref.id);
   if (!control) {
-    report(path, unknownControl(ref, group.catalog.key, group.catalog.controls));
+    report(path, unknownControl(ref, group.catalog.key, group.catalog.controls, inExemption));
     return false;
   }
   if (control.withdrawn) {
@@ -338,8 +338,9 @@ function checkReference(group: SectorGroup, path: string, ref: Ref, report: Repo
   return true;
 }
 
-function unknownControl(ref: Ref, baseline: string, controls: Map<string, CatalogControl>): Finding {
-  const live = [...controls.values()].filter((c) => !c.withdrawn).map((c) => c.id);
+/** An exemption's suggestion must be exemptable: replacing the id by a non-exemptable one would be another error. */
+function unknownControl(ref: Ref, baseline: string, controls: Map<string, CatalogControl>, inExemption = false): Finding {
+  const live = [...controls.values()].filter((c) => !c.withdrawn && (!inExemption || c.exemptable)).map((c) => c.id);
   const suggestion = nearest(ref.id, live) ?? '';
   return {
     code: 'unknown-control', range: ref.range, message: 'unknownControl', control: ref.id,
@@ -351,7 +352,7 @@ function unknownControl(ref: Ref, baseline: string, controls: Map<string, Catalo
 function checkExemption(group: SectorGroup, path: string, exemption: Exemption, options: AnalysisOptions, report: Report): boolean {
   const ref = exemption.control;
   if (!ref) return false;
-  let sound = group.catalog ? checkReference(group, path, ref, report) : false;
+  let sound = group.catalog ? checkReference(group, path, ref, report, true) : false;
   const control = group.catalog?.controls.get(ref.id);
   const min = options.exemptionRationaleMinLength;
   const rationale = exemption.rationale?.trim() ?? '';
