@@ -266,6 +266,15 @@ describe('property counterexamples, kept as regression tests', () => {
     for (const fix of codeActions(context(loaded), '/ws/standards/s0.md', text, diagnostics)) await assertSafeFix(files, 'standards/s0.md', fix, report);
   });
 
+  it('a flagged value that spans a lone CR (one YAML scalar, two editor lines) gets no replacement', async () => {
+    const text = markdown('level: 1\n', '## EL-PR-01 Auth\nCovers: BL-PR-01\n').replace('sector: electricity', 'sector: electricity\r\u0001');
+    const files = { 'baseline/catalog.yaml': CATALOG, 'standards/s0.md': text };
+    const { loaded } = await check(files);
+    const diagnostics = lspDiagnostics(loaded, '/ws/standards/s0.md').filter((d) => d.range.start.line !== d.range.end.line);
+    assert.ok(diagnostics.length > 0, 'the sector value is flagged across the CR');
+    assert.deepEqual(codeActions(context(loaded), '/ws/standards/s0.md', text, diagnostics).filter((a) => a.diagnostics?.[0].code !== 'uncovered-control'), []);
+  });
+
   it('a sector value with spaces is replaced whole by the suggested sector', async () => {
     const { files, report, fixes } = await fixesFor(markdown('level: 1\n', '## EL-PR-01 認証\n対応: BL-PR-01、BL-PR-05、BL-GV-01\n').replace('sector: electricity', 'sector: e  - lectricity'), 'unknown-sector');
     for (const fix of fixes) await assertSafeFix(files, 'standards/s0.md', fix, report);

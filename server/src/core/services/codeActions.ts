@@ -27,6 +27,10 @@ function actionsFor(ctx: ServiceContext, path: string, text: string, diagnostic:
     title: ui.replaceWith(id), kind: 'quickfix', diagnostics: [diagnostic], isPreferred: preferred,
     edit: { changes: { [uri]: [{ range: diagnostic.range, newText: id }] } },
   });
+  // A token never spans lines; a flagged range that does (a YAML scalar holding a lone CR, which YAML
+  // reads as part of the value while editors break the line there) gets no replacement.
+  const oneLine = diagnostic.range.start.line === diagnostic.range.end.line;
+  if (!oneLine && diagnostic.code !== 'uncovered-control') return [];
   switch (diagnostic.code) {
     case 'uncovered-control':
       return data.control ? uncoveredActions(ctx, path, text, diagnostic, data.control) : [];
