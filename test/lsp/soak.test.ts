@@ -44,6 +44,12 @@ interface Memory {
 
 describe(`language server soak (${EVENTS} random edits and file events)`, function () {
   this.timeout(Math.max(60_000, EVENTS * 60));
+  let running: LspClient | undefined;
+
+  afterEach(async () => {
+    await running?.stop();
+    running = undefined;
+  });
 
   it('does not crash, keeps its heap flat after GC and leaves no diagnostics on deleted files', async () => {
     const seed = Number(process.env.SOAK_SEED ?? 20261201);
@@ -57,6 +63,7 @@ describe(`language server soak (${EVENTS} random edits and file events)`, functi
     for (const f of files.slice(0, 3)) writeFileSync(f, BASES[pick(BASES.length)]);
 
     const client = new LspClient(['--expose-gc']);
+    running = client;
     const handlerErrors: string[] = [];
     client.connection.onNotification(LogMessageNotification.type, (p: LogMessageParams) => {
       if (p.type === MessageType.Error) handlerErrors.push(p.message);
@@ -172,7 +179,6 @@ describe(`language server soak (${EVENTS} random edits and file events)`, functi
     const seconds = (Date.now() - started) / 1000;
     console.log(`      soak: ${EVENTS} events (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}) in ${seconds.toFixed(1)} s; heap after GC ${mb(baseline!.heapUsed)} → ${mb(final.heapUsed)} MB (${(growth * 100).toFixed(1)}%), rss ${mb(final.rss)} MB; heap every ${Math.ceil(EVENTS / 10)} events: ${series.join(' ')}`);
     assert.ok(growth < 0.1, `heap grew ${(growth * 100).toFixed(1)}% (from ${mb(baseline!.heapUsed)} to ${mb(final.heapUsed)} MB)`);
-    await client.stop();
   });
 });
 
