@@ -1,31 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync, readdirSync, statSync, cpSync } from 'node:fs';
 import * as path from 'node:path';
 import { tempDir } from '../helpers/tmp.js';
-import { run } from '../../server/src/cli/main.js';
+import { ROOT, spawnKijun, inProcess, type Result } from '../helpers/cli.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin/kijun.cjs');
 const FIXTURES = path.join(ROOT, 'test/fixtures');
-
-interface Result {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-function spawnKijun(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Result {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, KIJUN_TODAY: '2026-11-24', ...env } });
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-async function inProcess(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Promise<Result> {
-  let stdout = '';
-  let stderr = '';
-  const status = await run(args, { cwd, env: { KIJUN_TODAY: '2026-11-24', ...env }, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { status, stdout, stderr };
-}
 
 /** Every case runs through the spawned binary and the in-process API, which must agree. */
 const CASES: { name: string; args: string[]; cwd?: string; status: number; check?: (r: Result) => void }[] = [

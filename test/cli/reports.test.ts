@@ -1,35 +1,13 @@
 // `kijun check --format sarif|junit|markdown|html`, --output, --max-warnings and per-rule
 // severities, through the spawned binary and the in-process API.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync, appendFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { tempDir } from '../helpers/tmp.js';
-import { run } from '../../server/src/cli/main.js';
 import { checkMarkup, HTML_VOIDS, decode } from '../helpers/markup.js';
 import { hostileWorkspace } from '../helpers/reviewWorkspaces.js';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin/kijun.cjs');
-
-interface Result {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-function spawnKijun(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Result {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, KIJUN_TODAY: '2026-11-24', ...env } });
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-async function inProcess(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Promise<Result> {
-  let stdout = '';
-  let stderr = '';
-  const status = await run(args, { cwd, env: { KIJUN_TODAY: '2026-11-24', ...env }, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { status, stdout, stderr };
-}
+import { ROOT, spawnKijun, inProcess } from '../helpers/cli.js';
 
 /** A copy of a folder of the repository in a temporary directory. */
 function copyOf(dir: string): string {

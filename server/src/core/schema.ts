@@ -6,6 +6,7 @@ import standardSchema from '../../../schemas/standard.schema.json' with { type: 
 import configSchema from '../../../schemas/kijun.schema.json' with { type: 'json' };
 import type { Finding } from './model.js';
 import { rangeAt, type PathSegment, type YamlSource } from './yamlSource.js';
+import type { Range } from './text.js';
 
 export type SchemaName = 'catalog' | 'frontMatter' | 'standard' | 'config';
 
@@ -23,11 +24,12 @@ export function validateSchema(name: SchemaName, source: YamlSource): Finding[] 
   const validate = validators[name];
   if (validate(source.value)) return [];
   const errors = dropNoise(validate.errors ?? []);
-  return errors.slice(0, MAX_SCHEMA_FINDINGS).map((e) => toFinding(e, source));
+  const target: SchemaTarget = { value: source.value, rangeAt: (path, part) => rangeAt(source, path, part), rootKeyHint: '@schemaXHint' };
+  return errors.slice(0, MAX_SCHEMA_FINDINGS).map((e) => schemaFinding(e, target));
 }
 
 /** Plain errors about the same place as anyOf/if noise, one per path and keyword. */
-function dropNoise(errors: ErrorObject[]): ErrorObject[] {
+export function dropNoise(errors: ErrorObject[]): ErrorObject[] {
   const seen = new Set<string>();
   const out: ErrorObject[] = [];
   for (const e of errors) {
@@ -40,7 +42,7 @@ function dropNoise(errors: ErrorObject[]): ErrorObject[] {
   return out;
 }
 
-function toPath(pointer: string): PathSegment[] {
+export function pointerPath(pointer: string): PathSegment[] {
   if (pointer === '') return [];
   return pointer
     .slice(1)
@@ -49,51 +51,59 @@ function toPath(pointer: string): PathSegment[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function displayPath(path: PathSegment[]): string {
+export function displayPath(path: readonly PathSegment[]): string {
   if (path.length === 0) return '(root)';
   return path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 }
 
-function toFinding(error: ErrorObject, source: YamlSource): Finding {
-  const path = toPath(error.instancePath);
+/** What a schema finding needs from the document it was validated on (YAML or OSCAL JSON/XML). */
+export interface SchemaTarget {
+  value: unknown;
+  rangeAt: (path: PathSegment[], part?: 'key') => Range;
+  /** A name for a pattern users can look up instead of the regular expression (OSCAL datatypes). */
+  patternName?: (error: ErrorObject) => string | undefined;
+  /** Hint appended to an unknown key at the root (front matter: the `x-` prefix). */
+  rootKeyHint?: string;
+}
+
+export function schemaFinding(error: ErrorObject, target: SchemaTarget): Finding {
+  const path = pointerPath(error.instancePath);
   const shown = displayPath(path);
   const params = error.params as Record<string, unknown>;
+  const at = (message: string, args: Finding['args']): Finding => ({ code: 'schema', range: target.rangeAt(path), message, args });
   switch (error.keyword) {
     case 'required':
-      return { code: 'schema', range: rangeAt(source, path, 'key'), message: 'schemaRequired', args: { key: String(params.missingProperty) } };
+      return { code: 'schema', range: target.rangeAt(path, 'key'), message: 'schemaRequired', args: { key: String(params.missingProperty) } };
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      const hint = path.length === 0 ? '@schemaXHint' : '';
-      return { code: 'schema', range: rangeAt(source, [...path, key], 'key'), message: 'schemaAdditional', args: { key, hint } };
+      const hint = path.length === 0 ? target.rootKeyHint ?? '' : '';
+      return { code: 'schema', range: target.rangeAt([...path, key], 'key'), message: 'schemaAdditional', args: { key, hint } };
     }
     case 'type':
-      return { code: 'schema', range: rangeAt(source, path), message: 'schemaType', args: { path: shown, type: String(params.type) } };
+      return at('schemaType', { path: shown, type: String(params.type) });
     case 'pattern':
-      return {
-        code: 'schema', range: rangeAt(source, path), message: 'schemaPattern',
-        args: { path: shown, value: JSON.stringify(valueAt(source.value, path)).slice(0, 80), what: String(params.pattern) },
-      };
+      return at('schemaPattern', { path: shown, value: JSON.stringify(valueAt(target.value, path)).slice(0, 80), what: target.patternName?.(error) ?? String(params.pattern) });
     case 'enum':
     case 'const': {
       const allowed = (params.allowedValues as unknown[] | undefined) ?? [params.allowedValue];
-      return { code: 'schema', range: rangeAt(source, path), message: 'schemaEnum', args: { path: shown, allowed: allowed.join(', ') } };
+      return at('schemaEnum', { path: shown, allowed: allowed.join(', ') });
     }
     case 'minimum':
+      return at('schemaMinimum', { path: shown, limit: Number(params.limit) });
     case 'exclusiveMinimum':
+      return at('schemaAbove', { path: shown, limit: Number(params.limit) });
     case 'maximum':
-    case 'exclusiveMaximum': {
-      const message = error.keyword.endsWith('inimum') ? (error.keyword === 'minimum' ? 'schemaMinimum' : 'schemaAbove') : error.keyword === 'maximum' ? 'schemaMaximum' : 'schemaBelow';
-      return { code: 'schema', range: rangeAt(source, path), message, args: { path: shown, limit: Number(params.limit) } };
-    }
+      return at('schemaMaximum', { path: shown, limit: Number(params.limit) });
+    case 'exclusiveMaximum':
+      return at('schemaBelow', { path: shown, limit: Number(params.limit) });
     case 'minLength':
     case 'minItems':
     case 'minProperties':
-      if (Number(params.limit) === 1) return { code: 'schema', range: rangeAt(source, path), message: 'schemaEmpty', args: { path: shown } };
-      return { code: 'schema', range: rangeAt(source, path), message: 'schemaTooFew', args: { path: shown, limit: Number(params.limit) } };
+      return Number(params.limit) === 1 ? at('schemaEmpty', { path: shown }) : at('schemaTooFew', { path: shown, limit: Number(params.limit) });
     case 'uniqueItems':
-      return { code: 'schema', range: rangeAt(source, path), message: 'schemaDuplicateItems', args: { path: shown } };
+      return at('schemaDuplicateItems', { path: shown });
     default:
-      return { code: 'schema', range: rangeAt(source, path), message: 'schemaOther', args: { path: shown, detail: error.message ?? error.keyword } };
+      return at('schemaOther', { path: shown, detail: error.message ?? error.keyword });
   }
 }
 
