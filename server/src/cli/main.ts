@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
 import { loadWorkspace } from '../core/workspace.js';
 import { buildReport, type Report } from '../core/report.js';
-import { describeConfigProblem } from '../core/config.js';
+import { displayPath, unusableWorkspace } from './workspaceCheck.js';
 import type { Locale } from '../core/model.js';
 import { docsBase } from '../node/docs.js';
 import { nodeFs, findConfig, localToday, localeFromEnv, toPosix } from '../node/nodeFs.js';
@@ -75,13 +75,9 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
   const loader = cliLoader(root, args.values['no-cache'] === true);
   const loaded = await loadWorkspace(nodeFs, { root, configPath, paths: absolute.length ? absolute : undefined, today: io.env.KIJUN_TODAY ?? localToday(), loader });
   const locale: Locale = (lang as Locale | undefined) ?? loaded.config.locale ?? localeFromEnv(io.env) ?? 'en';
-  const problem = configPath ? describeConfigProblem(displayPath(configPath, io.cwd), loaded.configFindings, locale) : undefined;
+  const problem = unusableWorkspace(loaded, configPath, locale, io.cwd);
   if (problem) {
     io.stderr(`kijun: ${problem}\n`);
-    return 2;
-  }
-  if (loaded.analysis.catalogs.size === 0) {
-    io.stderr(`kijun: ${locale === 'ja' ? 'カタログ(kind: catalog)が見つかりません。' : 'no catalog (kind: catalog) was found.'}\n`);
     return 2;
   }
   const report = buildReport(loaded, { locale, docsBase: docsBase(), displayPath: (p) => displayPath(p, io.cwd) });
@@ -146,11 +142,6 @@ export function exitStatus(report: Report, maxWarnings: number | undefined): num
   if (report.summary.errors > 0) return 1;
   if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) return 1;
   return 0;
-}
-
-function displayPath(p: string, cwd: string): string {
-  const rel = toPosix(path.relative(cwd, p));
-  return rel === '' ? '.' : rel;
 }
 
 /** Parallel, cached extraction when running from the bundle; plain loading otherwise (tests). */

@@ -8,6 +8,7 @@ import type { CliIo } from './main.js';
 import type { Finding, Locale, CatalogModel } from '../core/model.js';
 import { loadWorkspace } from '../core/workspace.js';
 import { describeConfigProblem, parseConfig } from '../core/config.js';
+import { displayPath, unusableWorkspace } from './workspaceCheck.js';
 import { decodeBytes } from '../core/decode.js';
 import { extractFile } from '../core/extract.js';
 import { formatMessage } from '../core/messages.js';
@@ -120,7 +121,7 @@ async function importOscal(file: string, values: Values, io: CliIo, locale: Loca
   const errors = printFindings(shown, analysis.findings, io, locale);
   const model = analysis.model as CatalogModel | undefined;
   if (!model) return 2;
-  const yaml = catalogToKijunYaml(model, { id: values.id ?? (configuredId && /^[a-z0-9-]+$/.test(configuredId) ? configuredId : undefined), source: out ? relativeTo(absolute, path.dirname(path.resolve(io.cwd, out))) : shown });
+  const yaml = catalogToKijunYaml(model, { id: values.id ?? (configuredId && /^[a-z0-9-]+$/.test(configuredId) ? configuredId : undefined), source: out ? displayPath(absolute, path.dirname(path.resolve(io.cwd, out))) : shown });
   // The output must read back as a clean Kijun catalog; say so if it does not.
   const check = extractFile('imported.yaml', yaml, 'catalog');
   const own = check.findings.filter((f) => f.code === 'schema' || f.code === 'syntax');
@@ -158,13 +159,9 @@ async function exportOscal(what: 'oscal-mapping' | 'oscal-component', values: Va
   } else configPath = await findConfig(io.cwd);
   const root = configPath ? path.posix.dirname(configPath) : toPosix(path.resolve(io.cwd));
   const loaded = await loadWorkspace(nodeFs, { root, configPath, today: io.env.KIJUN_TODAY ?? localToday() });
-  const problem = configPath ? describeConfigProblem(displayPath(configPath, io.cwd), loaded.configFindings, locale) : undefined;
+  const problem = unusableWorkspace(loaded, configPath, locale, io.cwd);
   if (problem) {
     io.stderr(`kijun: ${problem}\n`);
-    return 2;
-  }
-  if (loaded.analysis.catalogs.size === 0) {
-    io.stderr(`kijun: ${locale === 'ja' ? 'カタログが見つかりません。' : 'no catalog was found.'}\n`);
     return 2;
   }
   const groups = exportableGroups(loaded.analysis, values.sector);
@@ -176,7 +173,7 @@ async function exportOscal(what: 'oscal-mapping' | 'oscal-component', values: Va
   const base = out ? path.dirname(path.resolve(io.cwd, out)) : io.cwd;
   const options = {
     sector: values.sector, locale, generator: `Kijun ${version}`, lastModified: '',
-    href: (p: string) => encodeURI(relativeTo(p, base)),
+    href: (p: string) => encodeURI(displayPath(p, base)),
   };
   const doc = what === 'oscal-mapping' ? exportMappingCollection(loaded.analysis, options) : exportComponentDefinition(loaded.analysis, options);
   const metadata = (Object.values(doc)[0] as { metadata: Record<string, unknown> }).metadata;
@@ -215,11 +212,4 @@ async function write(out: string | undefined, text: string, io: CliIo): Promise<
   else io.stdout(text);
 }
 
-function relativeTo(p: string, base: string): string {
-  const rel = toPosix(path.relative(base, p));
-  return rel === '' ? '.' : rel;
-}
 
-function displayPath(p: string, cwd: string): string {
-  return relativeTo(p, cwd);
-}
