@@ -211,5 +211,3 @@ async function write(out: string | undefined, text: string, io: CliIo): Promise<
   if (out) await fsp.writeFile(path.resolve(io.cwd, out), text);
   else io.stdout(text);
 }
-
-
