@@ -2,7 +2,7 @@
 //
 //   npm run fuzz -- --minutes 30 [--timeout 3000] [--seed 42]     (or FUZZ_MINUTES=30)
 //
-// Seeds come from samples/, test/fixtures/ and the small OSCAL files of the shared data. Each
+// Seeds come from samples/, test/fixtures/ and the small OSCAL files in test/fixtures/oscal. Each
 // input runs in a worker thread with a time limit, so a hang is detected and the worker replaced.
 // Inputs that behave in a new way (a new set of findings) join the corpus, kept in
 // test/fuzz/.corpus/ (gitignored) for the next run. A crash or hang is minimised and saved to
@@ -18,7 +18,7 @@ import type { FileRole } from '../../server/src/core/extract.js';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CORPUS_DIR = path.join(import.meta.dirname, '.corpus');
 const CRASH_DIR = path.join(import.meta.dirname, 'crashers');
-const OSCAL_CONTENT = path.resolve(ROOT, '../shared/data/oscal/content');
+const OSCAL_CONTENT = path.resolve(ROOT, 'test/fixtures/oscal/content');
 const MAX_INPUT = 256 * 1024;
 const MAX_CORPUS = 3000;
 

@@ -19,8 +19,9 @@ import { run } from '../../server/src/cli/main.js';
 import { check, codesOf, diagnosticsOf, memoryFs } from '../helpers/memoryWorkspace.js';
 import { tempDir } from '../helpers/tmp.js';
 
-const CONTENT = path.resolve(import.meta.dirname, '../../../shared/data/oscal/content');
-const SCHEMAS = path.resolve(import.meta.dirname, '../../../shared/data/oscal/schemas-1.2.1');
+// Copies of ../shared/data/oscal (NIST, public domain; see PROVENANCE.md there), so a clean checkout tests alone.
+const CONTENT = path.resolve(import.meta.dirname, '../fixtures/oscal/content');
+const SCHEMAS = path.resolve(import.meta.dirname, '../fixtures/oscal/schemas-1.2.1');
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const LOW_NAME = 'NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json';
 const PROFILE_NAME = 'NIST_SP-800-53_rev5_LOW-baseline_profile.json';
