@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { applyMutation, randomMutation } from './mutations.js';
 import { TARGETS, type FuzzInput, type Target } from './targets.js';
 import type { FileRole } from '../../server/src/core/extract.js';
+import { randomSource } from '../helpers/random.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CORPUS_DIR = path.join(import.meta.dirname, '.corpus');
@@ -37,17 +38,6 @@ function options(argv: string[]): Options {
     minutes: flag('minutes') ?? Number(process.env.FUZZ_MINUTES ?? 2),
     timeout: flag('timeout') ?? 3000,
     seed: flag('seed') ?? Date.now() % 2 ** 31,
-  };
-}
-
-/** xorshift: reproducible from --seed. */
-function randomSource(seed: number): (n: number) => number {
-  let s = seed || 1;
-  return (n) => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return Math.floor(((s >>> 0) / 2 ** 32) * n);
   };
 }
 

@@ -12,6 +12,7 @@ import { tempDir } from '../helpers/tmp.js';
 import { LspClient, fileUri } from '../helpers/lspClient.js';
 import { CATALOG, RATIONALE, markdown } from '../helpers/memoryWorkspace.js';
 import { applyMutation, randomMutation, SNIPPETS, randomId } from '../fuzz/mutations.js';
+import { randomSource } from '../helpers/random.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const EVENTS = Number(process.env.SOAK_EVENTS ?? 1000);
@@ -25,17 +26,6 @@ const BASES = [
   markdown(`level: 2\nexemptions:\n  - control: BL-PR-05\n    rationale: ${RATIONALE}\n  - control: BL-GV-01\n    rationale: 短い\n`, '# 基準\n\n## EL-PR-01 認証\n対応：BL-PR-01、BL-PR-09\nPR.AC-1\n\n## EL-RC-01 復旧\nCovers: BL-RC-02, BL-XX-01\n'),
   readFileSync(path.join(ROOT, 'samples/standards/electricity/10-protect.md'), 'utf8').slice(0, 4000),
 ];
-
-/** xorshift, so that a failing run can be repeated with SOAK_SEED. */
-function randomSource(seed: number): (n: number) => number {
-  let s = seed || 1;
-  return (n) => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return Math.floor(((s >>> 0) / 2 ** 32) * n);
-  };
-}
 
 interface Memory {
   heapUsed: number;
