@@ -11,6 +11,7 @@ import { RULES, type SeveritySetting } from '../rules.js';
 import { csfElement } from '../csf.js';
 import { sectorById } from '../sectors.js';
 import { ruleInfos, type RuleInfo } from './ruleInfo.js';
+import { ownTable } from '../own.js';
 
 /** Days before its review date from which an exemption counts as due for review. */
 export const REVIEW_DUE_DAYS = 90;
@@ -208,7 +209,7 @@ export function buildReviewModel(loaded: LoadedWorkspace, report: Report, option
   }));
 
   const all = report.files.flatMap((f) => f.diagnostics);
-  const links: Record<string, string> = {};
+  const links = ownTable<string>();
   if (options.link) {
     const paths = new Set([...report.files.map((f) => f.path), ...catalogs.map((c) => c.path), ...sectors.flatMap((s) => s.paths)]);
     for (const p of paths) {
@@ -238,7 +239,7 @@ export function buildReviewModel(loaded: LoadedWorkspace, report: Report, option
 }
 
 function reviewSector(group: SectorGroup, loaded: LoadedWorkspace, display: (p: string) => string, name: LocalText): ReviewSector {
-  const cells: Record<string, ReviewCell> = {};
+  const cells = ownTable<ReviewCell>();
   for (const c of group.controls) {
     const state: CellState = c.state === 'uncovered' && c.exemptions.length > 0 ? 'unsound' : c.state;
     cells[c.control.id] = {

@@ -7,6 +7,7 @@ import { SaxesParser, type SaxesTagNS } from 'saxes';
 import type { Finding } from '../model.js';
 import type { LineIndex } from '../text.js';
 import { treeRanges, type OscalSource, type PosNode } from './source.js';
+import { ownValue, setOwn } from '../own.js';
 
 export const OSCAL_NS = 'http://csrc.nist.gov/ns/oscal/1.0';
 
@@ -185,7 +186,7 @@ function convertAssembly(el: XmlElement): Converted {
   const children = new Map<string, PosNode>();
   for (const attr of el.attrs) {
     if (attr.name === 'xmlns' || attr.name.startsWith('xmlns:') || attr.uri === 'http://www.w3.org/2001/XMLSchema-instance' || attr.name.startsWith('xml:')) continue;
-    value[attr.local] = attr.value;
+    setOwn(value, attr.local, attr.value);
     children.set(attr.local, { start: attr.valueStart, end: attr.valueEnd, keyStart: attr.nameStart, keyEnd: attr.nameEnd });
   }
   const blocks: XmlElement[] = [];
@@ -196,10 +197,10 @@ function convertAssembly(el: XmlElement): Converted {
       continue;
     }
     const converted = convertChild(child);
-    const plural = SINGULAR_UNDER[el.local]?.has(child.local) ? undefined : PLURAL[child.local];
+    const plural = ownValue(SINGULAR_UNDER, el.local)?.has(child.local) ? undefined : ownValue(PLURAL, child.local);
     if (plural) {
-      const list = (value[plural] as unknown[] | undefined) ?? [];
-      value[plural] = list;
+      const list = (ownValue(value, plural) as unknown[] | undefined) ?? [];
+      setOwn(value, plural, list);
       let arrayNode = children.get(plural);
       if (!arrayNode) {
         arrayNode = { start: child.start, end: child.end, keyStart: child.nameStart, keyEnd: child.nameEnd, children: [] };
@@ -209,7 +210,7 @@ function convertAssembly(el: XmlElement): Converted {
       (arrayNode.children as PosNode[]).push(converted.node);
       arrayNode.end = child.end;
     } else {
-      value[child.local] = converted.value;
+      setOwn(value, child.local, converted.value);
       children.set(child.local, converted.node);
     }
   }
@@ -228,7 +229,7 @@ function convertChild(el: XmlElement): Converted {
   if (MARKUP_LINE.has(el.local)) return { value: inlineMarkdown(el.children).trim(), node: elementNode(el) };
   if (MARKUP_MULTILINE.has(el.local)) return { value: multilineMarkdown(el), node: elementNode(el) };
   if (STRING_FIELD.has(el.local) && el.attrs.length === 0) return { value: textOf(el).trim(), node: elementNode(el) };
-  const key = VALUE_KEY[el.local];
+  const key = ownValue(VALUE_KEY, el.local);
   if (key) {
     const converted = convertAssembly({ ...el, children: [] });
     (converted.value as Record<string, unknown>)[key] = textOf(el).trim();
