@@ -1,6 +1,6 @@
 // The extraction cache must never serve a stale result.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { readFileSync, writeFileSync, cpSync, readdirSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { fastLoader } from '../../server/src/node/fastLoader.js';
@@ -59,5 +59,34 @@ describe('extraction cache', () => {
     const planted = (l: Awaited<ReturnType<typeof load>>) => [...l.analysis.findings.values()].flat().some((f) => f.message === 'planted');
     assert.ok(planted(await load('build-a')), 'the same build reads its cache');
     assert.ok(!planted(await load('build-b')), 'another build ignores it');
+  });
+
+  it('treats entries of the right keys but the wrong shape as misses and overwrites them', () => {
+    const dir = workspace();
+    const cache = tempDir('kijun-cache-home-');
+    const cold = check(dir, cache, ['--no-cache']);
+    check(dir, cache);
+    const [name] = readdirSync(path.join(cache, 'kijun'));
+    const cacheFile = path.join(cache, 'kijun', name);
+    const data = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: [string, unknown][] };
+    const wrong = [
+      { path: 'x', findings: 'none', eol: '\n' },
+      { path: 'x', findings: [{ code: 'syntax', message: 'syntax' }], eol: '\n' },
+      { path: 'x', findings: [], eol: '\n', model: { kind: 'standard', format: 'markdown', level: 1, exemptions: [], measures: 5 } },
+      { path: 'x', findings: [], eol: '\n', model: { kind: 'catalog', id: 'jp-ci-baseline', version: '2026.1', controls: [{ id: 'BL-PR-01' }] } },
+    ];
+    assert.ok(data.entries.length >= 2);
+    data.entries = data.entries.map(([key], i) => [key, wrong[i % wrong.length]]);
+    writeFileSync(cacheFile, JSON.stringify(data));
+    const warm = check(dir, cache);
+    assert.equal(warm.status, cold.status);
+    assert.deepEqual(warm.json, cold.json);
+    const rewritten = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: [string, { eol?: unknown }][] };
+    assert.deepEqual(rewritten.entries.map(([key]) => key).sort(), data.entries.map(([key]) => key).sort(), 'the same keys, written again');
+    assert.ok(!JSON.stringify(rewritten).includes('"none"') && rewritten.entries.every(([, a]) => a === null || typeof a.eol === 'string'), 'with good entries');
+    for (const text of ['{"entries": 5}', '{"entries": [[1, 2], ["k"]]}', 'null', '[]']) {
+      writeFileSync(cacheFile, text);
+      assert.deepEqual(check(dir, cache).json, cold.json, text);
+    }
   });
 });

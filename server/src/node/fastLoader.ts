@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FileAnalysis } from '../core/model.js';
+import { cacheEntries } from './cacheShape.js';
 import type { FileRole } from '../core/extract.js';
 import { analyzeBytes, type FileJob, type FileLoader } from '../core/workspace.js';
 
@@ -120,8 +121,7 @@ type CacheEntries = Map<string, FileAnalysis | null>;
 
 function readCache(file: string): CacheEntries {
   try {
-    const data = JSON.parse(readFileSync(file, 'utf8')) as { entries: [string, FileAnalysis | null][] };
-    return new Map(data.entries);
+    return cacheEntries(JSON.parse(readFileSync(file, 'utf8')));
   } catch {
     return new Map();
   }
