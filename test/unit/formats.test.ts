@@ -265,6 +265,18 @@ describe('Markdown summary', () => {
     assert.match(md, /Definitions "\\>\\<img src=x onerror=alert\(1\)\\>/);
   });
 
+  it('lists each sector\'s own measures (the second floor, covering no baseline control), in both languages', async () => {
+    const ja = formatMarkdown((await load('samples', 'ja')).report, (await load('samples', 'ja')).review, 'ja');
+    assertTables(ja);
+    const section = ja.slice(ja.indexOf('### 分野固有の対策(ベースライン管理策に対応しない対策)'), ja.indexOf('### 未対応の管理策'));
+    assert.match(section, /^\| 電力 \(electricity\) \| 2 \| \*\*EL-PR-13\*\* スマートメーターシステムの保護, \*\*EL-DE-04\*\* 需給制御システムにおける異常な指令値の検知 \|$/m);
+    assert.match(section, /^\| 水道 \(water\) \| 1 \| \*\*WT-PR-11\*\* 薬品注入制御の設定値の保護 \|$/m);
+    const en = formatMarkdown((await load('samples', 'en')).report, (await load('samples', 'en')).review, 'en');
+    assert.match(en, /### Sector-specific measures \(covering no baseline control\)\n\n\| Sector \| Count \| Measures \|/);
+    const none = await reviewed({ 'baseline/catalog.yaml': CATALOG, 'standards/s.md': markdown('level: 1\n', '## EL-PR-01 認証\nCovers: BL-PR-01\n') }, 'en');
+    assert.match(formatMarkdown(none.report, none.review, 'en'), /### Sector-specific measures \(covering no baseline control\)\n\nNo sector-specific measures\./);
+  });
+
   it('an empty workspace says there is nothing to compute', async () => {
     const r = await load('empty', 'ja');
     const md = formatMarkdown(r.report, r.review, 'ja');

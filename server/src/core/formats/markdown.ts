@@ -1,5 +1,5 @@
-// A short Markdown summary for a pull-request comment: coverage per sector, the uncovered
-// controls by CSF function, and the exemptions that need a look (unsound, due or expired).
+// A short Markdown summary for a pull-request comment: coverage per sector, the sectors' own
+// measures, the uncovered controls by CSF function, and the exemptions that need a look (unsound, due or expired).
 import type { Locale } from '../model.js';
 import type { Report } from '../report.js';
 import type { ReviewExemption, ReviewModel } from './reviewModel.js';
@@ -12,6 +12,9 @@ export const MARKDOWN_MARKER = '<!-- kijun-report -->';
 
 /** Rows per table before the rest is summed up in one line (GitHub caps comments at 65,536 characters). */
 const MAX_ROWS = 60;
+
+/** Measures named per sector in the second-floor table; the count says how many there are. */
+const MAX_MEASURES = 12;
 
 export function formatMarkdown(report: Report, review: ReviewModel, locale: Locale): string {
   const t = ui(locale);
@@ -29,6 +32,7 @@ export function formatMarkdown(report: Report, review: ReviewModel, locale: Loca
     out.push('');
   }
   for (const u of review.unresolved) out.push(`> ${md(t.unresolved(u.sector, u.baseline))}`, '');
+  if (review.sectors.length > 0) out.push(...secondFloor(review, locale));
 
   if (review.sectors.length > 0) {
     out.push(`### ${t.uncoveredByFunction}`, '');
@@ -58,6 +62,23 @@ export function formatMarkdown(report: Report, review: ReviewModel, locale: Loca
   }
   out.push(`<sub>${md(t.generated(review.today, review.tool.version))}</sub>`);
   return `${out.join('\n')}\n`;
+}
+
+/** The sectors' own measures (covering no baseline control), which the coverage table does not count. */
+function secondFloor(review: ReviewModel, locale: Locale): string[] {
+  const t = ui(locale);
+  const out = [`### ${t.secondFloorTitle}`, ''];
+  const sectors = review.sectors.filter((s) => s.sectorSpecificMeasures.length > 0);
+  if (sectors.length === 0) return [...out, md(t.noSecondFloor), ''];
+  out.push(`| ${t.sector} | ${t.count} | ${t.measures} |`, '|---|--:|---|');
+  for (const s of sectors.slice(0, MAX_ROWS)) {
+    const shown = s.sectorSpecificMeasures.slice(0, MAX_MEASURES).map((m) => `**${md(m.id)}** ${md(m.title)}`.trim());
+    const rest = s.sectorSpecificMeasures.length - shown.length;
+    if (rest > 0) shown.push(md(t.more(rest)));
+    out.push(`| ${md(sectorLabel(pick(s.name, locale), s.sector))} | ${s.sectorSpecificMeasures.length} | ${shown.join(', ')} |`);
+  }
+  if (sectors.length > MAX_ROWS) out.push(`| … | | ${md(t.more(sectors.length - MAX_ROWS))} |`);
+  return [...out, ''];
 }
 
 function uncoveredRows(review: ReviewModel, locale: Locale): { func: string; control: string; sectors: string }[] {

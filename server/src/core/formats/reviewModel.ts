@@ -96,6 +96,8 @@ export interface ReviewSector {
   cells: Record<string, ReviewCell>;
   /** Measures that cover no baseline control (the sector's "second floor"). */
   sectorSpecific: number;
+  /** Those measures, in path and document order. */
+  sectorSpecificMeasures: (ReviewLocation & { id: string; title: string })[];
 }
 
 export type ReviewStatus = 'none' | 'ok' | 'due' | 'expired';
@@ -270,6 +272,7 @@ function reviewSector(group: SectorGroup, loaded: LoadedWorkspace, display: (p: 
     uncovered: count('uncovered'),
     cells,
     sectorSpecific: group.sectorSpecific.length,
+    sectorSpecificMeasures: group.sectorSpecific.map((m) => ({ id: m.measure.id, title: m.measure.title, ...locationOf(display(m.path), m.measure.range) })),
   };
 }
 
