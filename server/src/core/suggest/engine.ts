@@ -1,0 +1,289 @@
+// The suggestion engine: which catalog controls a measure's text most likely covers. Pure and
+// deterministic. A catalog is indexed once (per id@version and content); each measure's text is
+// scored against every control through an inverted index. Scores are cosine similarities of
+// TF-IDF vectors, so they lie in [0, 1]. Only texts feed the score: the catalog's titles and
+// statements (both languages), the CSF 2.0 statements and implementation examples of each
+// control's own CSF references, and the CSF ids a measure cites. No crosswalk of another
+// framework is read (csf.ts's `sp800_53` lists are never touched here).
+import type { CatalogControl, CatalogModel } from '../model.js';
+import { csfElement } from '../csf.js';
+import { normalize, terms, type Term } from './terms.js';
+
+export interface EngineOptions {
+  /** Weight of each field's term counts in a control's document. */
+  fields: { title: number; statement: number; csf: number; csfIds: number };
+  /** `tfidf`: log-scaled counts times IDF, cosine. `bm25`: BM25-saturated counts times IDF, cosine. */
+  weighting: 'tfidf' | 'bm25';
+  /** Also count a cited subcategory's category (`PR.AA-03` → `PR.AA`), for partial credit. */
+  csfCategories: boolean;
+  /** Weight of the measure's heading (its first line) against its body. */
+  heading: number;
+  /** Character n-gram sizes over Japanese runs. */
+  grams: readonly number[];
+}
+
+export const DEFAULT_OPTIONS: EngineOptions = {
+  fields: { title: 2, statement: 1, csf: 0.5, csfIds: 2 },
+  weighting: 'tfidf',
+  csfCategories: true,
+  heading: 2,
+  grams: [2],
+};
+
+export interface CatalogIndex {
+  key: string;
+  controls: CatalogControl[];
+  /** Term weights of each control's document. */
+  docs: Map<string, number>[];
+  norms: Float64Array;
+  postings: Map<string, { doc: number; weight: number }[]>;
+  idf: Map<string, number>;
+  /** IDF of a term no control has: what a term in a single document would get, so it still weighs. */
+  unknownIdf: number;
+  options: EngineOptions;
+}
+
+export interface Suggestion {
+  control: string;
+  score: number;
+}
+
+/** A bag of terms read from a measure's text. */
+export type TermBag = Map<string, number>;
+
+// ---------------------------------------------------------------- catalog side
+
+const byModel = new WeakMap<CatalogModel, CatalogIndex>();
+const byKey = new Map<string, { fingerprint: string; index: CatalogIndex }>();
+
+/** The index of a catalog's live controls, built once per catalog id@version and content. */
+export function catalogIndex(model: CatalogModel, options: EngineOptions = DEFAULT_OPTIONS): CatalogIndex {
+  const own = options === DEFAULT_OPTIONS ? byModel.get(model) : undefined;
+  if (own) return own;
+  const key = `${model.id}@${model.version}`;
+  const fingerprint = options === DEFAULT_OPTIONS ? fingerprintOf(model) : '';
+  const cached = byKey.get(key);
+  if (cached && fingerprint && cached.fingerprint === fingerprint) {
+    byModel.set(model, cached.index);
+    return cached.index;
+  }
+  const index = buildIndex(key, model.controls.filter((c) => !c.withdrawn), options);
+  if (options === DEFAULT_OPTIONS) {
+    byModel.set(model, index);
+    if (byKey.size > 16) byKey.clear();
+    byKey.set(key, { fingerprint, index });
+  }
+  return index;
+}
+
+/** What the index depends on: an edited catalog with the same id@version is indexed again. */
+function fingerprintOf(model: CatalogModel): string {
+  let h = 2166136261;
+  const add = (s: string | undefined) => {
+    for (let i = 0; i < (s?.length ?? 0); i++) h = Math.imul(h ^ s!.charCodeAt(i), 16777619);
+    h = Math.imul(h ^ 0x1f, 16777619);
+  };
+  for (const c of model.controls) {
+    add(c.id);
+    add(c.withdrawn ? 'w' : '');
+    add(c.title.ja); add(c.title.en); add(c.statement.ja); add(c.statement.en);
+    for (const r of c.csf) add(r.id);
+  }
+  return `${model.controls.length}:${(h >>> 0).toString(36)}`;
+}
+
+export function buildIndex(key: string, controls: CatalogControl[], options: EngineOptions = DEFAULT_OPTIONS): CatalogIndex {
+  const raw = controls.map((c) => controlCounts(c, options));
+  const df = new Map<string, number>();
+  for (const counts of raw) for (const t of counts.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = controls.length;
+  const idf = new Map<string, number>();
+  for (const [t, d] of df) idf.set(t, Math.log(1 + n / d));
+  const avg = raw.reduce((s, c) => s + total(c), 0) / Math.max(1, n);
+  const docs = raw.map((counts) => {
+    const doc = new Map<string, number>();
+    const len = total(counts);
+    for (const [t, tf] of counts) doc.set(t, saturate(tf, len, avg, options) * idf.get(t)!);
+    return doc;
+  });
+  const postings = new Map<string, { doc: number; weight: number }[]>();
+  const norms = new Float64Array(n);
+  docs.forEach((doc, i) => {
+    let sq = 0;
+    for (const [t, w] of [...doc.entries()].sort(byTerm)) {
+      sq += w * w;
+      const list = postings.get(t) ?? [];
+      list.push({ doc: i, weight: w });
+      postings.set(t, list);
+    }
+    norms[i] = Math.sqrt(sq);
+  });
+  return { key, controls, docs, norms, postings, idf, unknownIdf: Math.log(1 + n), options };
+}
+
+function total(counts: Map<string, number>): number {
+  let s = 0;
+  for (const v of counts.values()) s += v;
+  return s;
+}
+
+function saturate(tf: number, len: number, avg: number, options: EngineOptions): number {
+  if (options.weighting === 'bm25') {
+    const k1 = 1.2;
+    const b = 0.75;
+    return (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * len) / Math.max(1, avg)));
+  }
+  return tf > 0 ? 1 + Math.log(tf) : 0;
+}
+
+const byTerm = (a: [string, number], b: [string, number]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+/** Weighted term counts of one control: its own texts, then its CSF references' texts and ids. */
+function controlCounts(control: CatalogControl, options: EngineOptions): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (text: string | undefined, weight: number) => {
+    if (!text || weight <= 0) return;
+    for (const t of terms(normalize(text), options.grams)) counts.set(t.term, (counts.get(t.term) ?? 0) + weight);
+  };
+  const f = options.fields;
+  add(control.title.ja, f.title);
+  add(control.title.en, f.title);
+  add(control.statement.ja, f.statement);
+  add(control.statement.en, f.statement);
+  for (const ref of control.csf) {
+    add(csfText(ref.id), f.csf);
+    if (f.csfIds > 0) for (const t of csfIdTerms(ref.id, options)) counts.set(t, (counts.get(t) ?? 0) + f.csfIds);
+  }
+  return counts;
+}
+
+/** The CSF 2.0 text behind an id: a subcategory's statement and implementation examples, a category's title and description. */
+export function csfText(id: string): string {
+  const e = csfElement(id);
+  if (!e) return '';
+  if (e.kind === 'subcategory') return [e.text, ...e.examples].join('\n');
+  return `${e.title}\n${e.description}`;
+}
+
+function csfIdTerms(id: string, options: EngineOptions): string[] {
+  const lower = id.toLowerCase();
+  const out = [`c:${lower}`];
+  if (options.csfCategories && /-\d+$/.test(lower)) out.push(`c:${lower.replace(/-\d+$/, '')}`);
+  return out;
+}
+
+// ---------------------------------------------------------------- measure side
+
+/** The terms of a measure's text: its first line is the heading, the rest its body (markers already removed). */
+export function measureBag(text: string, options: EngineOptions = DEFAULT_OPTIONS): TermBag {
+  const bag: TermBag = new Map();
+  const normal = normalize(text);
+  const headingEnd = normal.indexOf('\n') < 0 ? normal.length : normal.indexOf('\n');
+  for (const t of terms(normal, options.grams)) {
+    const weight = t.start < headingEnd ? options.heading : 1;
+    if (t.term.startsWith('c:')) {
+      for (const c of csfIdTerms(t.term.slice(2), options)) bag.set(c, (bag.get(c) ?? 0) + weight);
+    } else bag.set(t.term, (bag.get(t.term) ?? 0) + weight);
+  }
+  return bag;
+}
+
+interface QueryVector {
+  weights: Map<string, number>;
+  norm: number;
+}
+
+function queryVector(index: CatalogIndex, bag: TermBag): QueryVector {
+  const weights = new Map<string, number>();
+  let sq = 0;
+  for (const [t, tf] of bag) {
+    const w = (1 + Math.log(tf)) * (index.idf.get(t) ?? index.unknownIdf);
+    sq += w * w;
+    if (index.idf.has(t)) weights.set(t, w);
+  }
+  return { weights, norm: Math.sqrt(sq) };
+}
+
+/** Cosine similarity of the measure with every control, in the index's control order. */
+export function scoreAll(index: CatalogIndex, bag: TermBag): Float64Array {
+  const scores = new Float64Array(index.controls.length);
+  const q = queryVector(index, bag);
+  if (q.norm === 0) return scores;
+  for (const [t, w] of q.weights) {
+    for (const p of index.postings.get(t)!) scores[p.doc] += w * p.weight;
+  }
+  for (let i = 0; i < scores.length; i++) scores[i] = index.norms[i] > 0 ? Math.min(1, scores[i] / (q.norm * index.norms[i])) : 0;
+  return scores;
+}
+
+/** Controls by score, high to low, ties by id; only those sharing at least one term. */
+export function rank(index: CatalogIndex, bag: TermBag, options: { exclude?: Set<string>; allow?: (c: CatalogControl) => boolean; top?: number } = {}): Suggestion[] {
+  const scores = scoreAll(index, bag);
+  const out: Suggestion[] = [];
+  index.controls.forEach((c, i) => {
+    if (scores[i] <= 0 || options.exclude?.has(c.id) || (options.allow && !options.allow(c))) return;
+    out.push({ control: c.id, score: scores[i] });
+  });
+  out.sort(bySuggestion);
+  return options.top === undefined ? out : out.slice(0, options.top);
+}
+
+export function bySuggestion(a: { score: number; control: string }, b: { score: number; control: string }): number {
+  return b.score - a.score || (a.control < b.control ? -1 : a.control > b.control ? 1 : 0);
+}
+
+/** A score as shown and written: two decimals. */
+export function roundScore(score: number): number {
+  return Math.round(score * 100) / 100;
+}
+
+// ---------------------------------------------------------------- explanation
+
+/**
+ * The words a measure and a control share, most telling first, as they read in the measure:
+ * adjacent shared bigrams join back into the run they came from (多要素認証, not 多要・要素・素認・認証),
+ * English stems show the first word that produced them, CSF ids their id.
+ */
+export function sharedWords(index: CatalogIndex, measureText: string, controlId: string, limit = 5): string[] {
+  const doc = index.docs[index.controls.findIndex((c) => c.id === controlId)];
+  if (!doc) return [];
+  const text = normalize(measureText);
+  const all: Term[] = terms(text, index.options.grams);
+  const weight = (t: string) => doc.get(t) ?? 0;
+  const spans: { text: string; weight: number; first: number }[] = [];
+  const seen = new Map<string, number>();
+  const push = (surface: string, w: number, first: number) => {
+    const at = seen.get(surface);
+    if (at !== undefined) spans[at].weight = Math.max(spans[at].weight, w);
+    else {
+      seen.set(surface, spans.length);
+      spans.push({ text: surface, weight: w, first });
+    }
+  };
+  let k = 0;
+  while (k < all.length) {
+    const t = all[k];
+    const w = weight(t.term);
+    if (w <= 0) {
+      k++;
+      continue;
+    }
+    if (!t.term.startsWith('j:')) {
+      push(t.term.startsWith('c:') ? t.term.slice(2).toUpperCase() : text.slice(t.start, t.end), w, t.start);
+      k++;
+      continue;
+    }
+    // Join a chain of shared bigrams that overlap (one character apart) into one span.
+    let end = t.end;
+    let sum = w;
+    let m = k + 1;
+    while (m < all.length && all[m].term.startsWith('j:') && all[m].start < end && weight(all[m].term) > 0) {
+      sum += weight(all[m].term);
+      end = all[m].end;
+      m++;
+    }
+    push(text.slice(t.start, end), sum, t.start);
+    k = m;
+  }
+  return spans.sort((a, b) => b.weight - a.weight || a.first - b.first).slice(0, limit).map((s) => s.text);
+}

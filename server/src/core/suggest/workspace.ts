@@ -1,0 +1,130 @@
+// Suggestions for a loaded workspace: for every measure, the controls of its sector's baseline it
+// most likely covers beyond those it names; for every uncovered control, the measures most likely
+// to cover it. Hosts hand in the standards' texts (the models keep none).
+import type { FileAnalysis, StandardModel } from '../model.js';
+import type { MeasureSite, SectorGroup, WorkspaceAnalysis } from '../analyze.js';
+import { catalogIndex, measureBag, bySuggestion, scoreAll, type CatalogIndex, type Suggestion } from './engine.js';
+import { measureTexts } from './measureText.js';
+
+export type TextOf = (path: string) => string | undefined;
+
+export interface MeasureSuggestions {
+  sector: string;
+  site: MeasureSite;
+  covers: string[];
+  suggestions: Suggestion[];
+}
+
+export interface MeasureCandidate {
+  site: MeasureSite;
+  score: number;
+}
+
+export interface UncoveredSuggestions {
+  sector: string;
+  control: string;
+  suggestions: MeasureCandidate[];
+}
+
+export interface WorkspaceSuggestions {
+  measures: MeasureSuggestions[];
+  uncovered: UncoveredSuggestions[];
+}
+
+/** Per measure: its text and its scores against every control of an index. */
+interface Scored {
+  text: string;
+  scores: Float64Array;
+}
+
+/**
+ * Scores are kept per file model and catalog index: the editor asks again on every hover, and a
+ * file whose model did not change keeps its scores.
+ */
+const memo = new WeakMap<FileAnalysis, Map<CatalogIndex, Scored[]>>();
+
+/** Scores of every measure of a standard file against a catalog, in model order; undefined when its text is not at hand. */
+export function scoredMeasures(file: FileAnalysis, index: CatalogIndex, textOf: TextOf): Scored[] | undefined {
+  const byIndex = memo.get(file);
+  const hit = byIndex?.get(index);
+  if (hit) return hit;
+  const model = file.model as StandardModel;
+  const text = textOf(file.path);
+  if (text === undefined) return undefined;
+  const scored = measureTexts(model, text).map((t) => ({ text: t, scores: scoreAll(index, measureBag(t)) }));
+  const map = byIndex ?? new Map<CatalogIndex, Scored[]>();
+  map.set(index, scored);
+  if (!byIndex) memo.set(file, map);
+  return scored;
+}
+
+export interface SuggestOptions {
+  top: number;
+  /** Only measures of these files (all when absent). */
+  paths?: Set<string>;
+}
+
+/** The controls that matter to a sector: live and required at its level. */
+export function sectorControls(group: SectorGroup, index: CatalogIndex): boolean[] {
+  return index.controls.map((c) => !c.withdrawn && c.level <= group.level);
+}
+
+export function suggestWorkspace(analysis: WorkspaceAnalysis, textOf: TextOf, options: SuggestOptions): WorkspaceSuggestions {
+  const measures: MeasureSuggestions[] = [];
+  const uncovered: UncoveredSuggestions[] = [];
+  for (const group of analysis.groups) {
+    if (!group.catalog) continue;
+    const index = catalogIndex(group.catalog.model);
+    const wanted = sectorControls(group, index);
+    const sites = groupSites(analysis, group, index, textOf);
+    for (const { site, scores } of sites) {
+      if (options.paths && !options.paths.has(site.path)) continue;
+      const covers = site.measure.covers.map((r) => r.id);
+      measures.push({ sector: group.sector, site, covers, suggestions: topControls(index, scores, wanted, new Set(covers), options.top) });
+    }
+    for (const coverage of group.controls) {
+      if (coverage.state !== 'uncovered') continue;
+      const i = index.controls.indexOf(coverage.control);
+      if (i < 0) continue;
+      if (options.paths && !group.paths.some((p) => options.paths!.has(p))) continue;
+      uncovered.push({ sector: group.sector, control: coverage.control.id, suggestions: topMeasures(sites, i, options.top) });
+    }
+  }
+  return { measures, uncovered };
+}
+
+export interface SiteScores {
+  site: MeasureSite;
+  text: string;
+  scores: Float64Array;
+}
+
+/** Every measure of a sector with its scores (measures whose file text is missing are left out). */
+export function groupSites(analysis: WorkspaceAnalysis, group: SectorGroup, index: CatalogIndex, textOf: TextOf): SiteScores[] {
+  const out: SiteScores[] = [];
+  for (const path of group.paths) {
+    const file = analysis.files.get(path);
+    if (file?.model?.kind !== 'standard') continue;
+    const scored = scoredMeasures(file, index, textOf);
+    if (!scored) continue;
+    file.model.measures.forEach((measure, k) => {
+      // A duplicate id is one measure for coverage; the first definition stands for it.
+      if (group.measures.get(measure.id)?.measure !== measure) return;
+      out.push({ site: { path, measure }, text: scored[k].text, scores: scored[k].scores });
+    });
+  }
+  return out;
+}
+
+export function topControls(index: CatalogIndex, scores: Float64Array, wanted: boolean[], exclude: Set<string>, top: number): Suggestion[] {
+  const out: Suggestion[] = [];
+  index.controls.forEach((c, i) => {
+    if (scores[i] > 0 && wanted[i] && !exclude.has(c.id)) out.push({ control: c.id, score: scores[i] });
+  });
+  return out.sort(bySuggestion).slice(0, top);
+}
+
+export function topMeasures(sites: SiteScores[], control: number, top: number): MeasureCandidate[] {
+  const out = sites.filter((s) => s.scores[control] > 0).map((s) => ({ site: s.site, score: s.scores[control] }));
+  return out.sort((a, b) => b.score - a.score || (a.site.path < b.site.path ? -1 : a.site.path > b.site.path ? 1 : 0) || a.site.measure.sectionRange.start.line - b.site.measure.sectionRange.start.line).slice(0, top);
+}
