@@ -14,6 +14,8 @@ import { runDiff, formatDiffText, formatDiffMarkdown, diffJson } from './diffCom
 import { fastLoader, cacheFileFor, bundleBuildId } from '../node/fastLoader.js';
 import { existsSync } from 'node:fs';
 import { runOscalCommand, OSCAL_USAGE } from './oscalCommands.js';
+import { isTableFormat, renderTable } from './tableFormats.js';
+import { formatMessage } from '../core/messages.js';
 
 export interface CliIo {
   cwd: string;
@@ -22,10 +24,10 @@ export interface CliIo {
   stderr: (text: string) => void;
 }
 
-const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = `Usage: kijun check [PATH...] [--config FILE] [--format text|json|sarif|junit|markdown|html] [--output FILE] [--lang ja|en] [--max-warnings N] [--no-cache]
+const USAGE = `Usage: kijun check [PATH...] [--config FILE] [--format text|json|sarif|junit|markdown|html|csv|xlsx] [--output FILE] [--lang ja|en] [--max-warnings N] [--no-cache]
        kijun diff OLD_CATALOG NEW_CATALOG [--standards PATH]... [--format text|json|markdown] [--output FILE] [--lang ja|en]
 ${OSCAL_USAGE}
        kijun --help | --version`;
@@ -80,11 +82,16 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`kijun: ${problem}\n`);
     return 2;
   }
+  if (format === 'xlsx' && !args.values.output) {
+    io.stderr(`kijun: ${formatMessage('xlsxNeedsOutput', {}, locale)}\n`);
+    return 2;
+  }
   const report = buildReport(loaded, { locale, docsBase: docsBase(), displayPath: (p) => displayPath(p, io.cwd) });
   const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'text' ? formatText(report, locale, loaded.analysis.sectors)
+    : isTableFormat(format) ? renderTable(format, report, loaded, locale, (p) => displayPath(p, io.cwd))
     : renderReview(format, report, loaded, { locale, cwd: io.cwd, env: io.env, output: args.values.output, docsBase: docsBase(), version: VERSION, displayPath: (p) => displayPath(p, io.cwd) });
   if (args.values.output) await fsp.writeFile(path.resolve(io.cwd, args.values.output), text);
-  else io.stdout(text);
+  else if (typeof text === 'string') io.stdout(text);
   return exitStatus(report, maxWarnings);
 }
 

@@ -20,14 +20,17 @@ import { exportableGroups, exportComponentDefinition, exportMappingCollection, e
 import { parseYaml } from '../core/yamlSource.js';
 import { LineIndex } from '../core/text.js';
 import { nodeFs, findConfig, localToday, localeFromEnv, toPosix } from '../node/nodeFs.js';
+import { runCsfProfileCommand, CSF_PROFILE_USAGE } from './csfProfileCommand.js';
 
 export const OSCAL_USAGE = `       kijun import oscal FILE [--out FILE] [--id ID] [--config FILE] [--lang ja|en]
-       kijun export oscal-mapping|oscal-component [--sector S] [--out FILE] [--config FILE] [--lang ja|en]`;
+       kijun export oscal-mapping|oscal-component [--sector S] [--out FILE] [--config FILE] [--lang ja|en]
+${CSF_PROFILE_USAGE}`;
 
 class UsageError extends Error {}
 
 /** Runs `kijun import …` or `kijun export …`; returns the exit status. */
 export async function runOscalCommand(argv: string[], io: CliIo, version: string): Promise<number> {
+  if (argv[0] === 'export' && argv[1] === 'csf-profile') return runCsfProfileCommand(argv.slice(2), io);
   try {
     const args = parse(argv);
     const [command, what, ...rest] = args.positionals;
@@ -40,7 +43,7 @@ export async function runOscalCommand(argv: string[], io: CliIo, version: string
       return await importOscal(rest[0], args.values, io, locale);
     }
     if (what !== 'oscal-mapping' && what !== 'oscal-component') {
-      throw new UsageError(what ? `unknown export format: ${what} (expected oscal-mapping or oscal-component)` : 'export needs a format: oscal-mapping or oscal-component');
+      throw new UsageError(what ? `unknown export format: ${what} (expected oscal-mapping, oscal-component or csf-profile)` : 'export needs a format: oscal-mapping, oscal-component or csf-profile');
     }
     if (rest.length > 0) throw new UsageError(`unexpected argument: ${rest[0]}`);
     if (args.values.id !== undefined) throw new UsageError('--id is an option of import');

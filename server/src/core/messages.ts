@@ -239,6 +239,10 @@ const MESSAGES = {
     ja: (a) => `文字コードが UTF-8 ではありません(${a.detail})。UTF-8 で保存してください。`,
     en: (a) => `The file is not valid UTF-8 (${a.detail}). Save it as UTF-8.`,
   },
+  xlsxNeedsOutput: {
+    ja: () => '--format xlsx には書き出すファイルの指定(--output FILE.xlsx)が必要です。表を標準出力に出すには --format csv を使ってください。',
+    en: () => '--format xlsx needs a file to write to (--output FILE.xlsx); use --format csv to print the table to standard output.',
+  },
   fileEncodingUtf16: {
     ja: (a) => `${a.detail} のファイルに不正な文字(対になっていないサロゲートなど)があるため検査しませんでした。UTF-8 で保存し直してください。`,
     en: (a) => `The file was not checked: it is ${a.detail} but contains an invalid character (such as a lone surrogate). Save it again as UTF-8.`,

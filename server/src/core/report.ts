@@ -3,6 +3,7 @@ import type { Locale } from './model.js';
 import type { LoadedWorkspace } from './workspace.js';
 import { toDiagnostics, type Diagnostic } from './diagnostics.js';
 import { sectorCoverage, type SectorCoverage } from './analyze.js';
+import { controlStatuses, type ControlStatusEntry } from './controlStatus.js';
 
 export interface ReportDiagnostic {
   code: string;
@@ -15,9 +16,12 @@ export interface ReportDiagnostic {
 export interface Report {
   version: 1;
   files: { path: string; diagnostics: ReportDiagnostic[] }[];
-  coverage: SectorCoverage[];
+  coverage: ReportCoverage[];
   summary: { errors: number; warnings: number; files: number };
 }
+
+/** §3 coverage, plus the status of every baseline control (§5.4), additive to version 1. */
+export type ReportCoverage = SectorCoverage & { controls: ControlStatusEntry[] };
 
 export interface ReportOptions {
   locale: Locale;
@@ -39,7 +43,7 @@ export function buildReport(loaded: LoadedWorkspace, options: ReportOptions): Re
   }
   const coverage = loaded.analysis.groups
     .filter((g) => g.catalog && g.paths.some((p) => loaded.reported.has(p)))
-    .map(sectorCoverage)
+    .map((g) => ({ ...sectorCoverage(g), controls: controlStatuses(g, loaded.analysis.files) }))
     .sort((a, b) => a.sector.localeCompare(b.sector) || a.baseline.localeCompare(b.baseline));
   return { version: 1, files, coverage, summary: { errors, warnings, files: files.length } };
 }
