@@ -37,7 +37,7 @@ export async function runOscalCommand(argv: string[], io: CliIo, version: string
     const locale: Locale = (args.values.lang as Locale | undefined) ?? localeFromEnv(io.env) ?? 'en';
     if (args.values.lang !== undefined && args.values.lang !== 'ja' && args.values.lang !== 'en') throw new UsageError(`unknown language: ${args.values.lang}`);
     if (command === 'import') {
-      if (what !== 'oscal') throw new UsageError(what ? `unknown import format: ${what} (expected oscal)` : 'import needs a format: kijun import oscal FILE');
+      if (what !== 'oscal') throw new UsageError(what ? `unknown import format: ${what} (expected oscal or docx)` : 'import needs a format: kijun import oscal FILE or kijun import docx FILE');
       if (rest.length !== 1) throw new UsageError('import oscal needs one OSCAL catalog file');
       if (args.values.sector !== undefined) throw new UsageError('--sector is an option of export');
       return await importOscal(rest[0], args.values, io, locale);

@@ -1,0 +1,62 @@
+// What the Word importer tells the user, in both languages (typed, like core/messages.ts, so a
+// missing translation is a compile error). Shared by the command line and the language server.
+import type { Locale } from '../model.js';
+import type { PackageProblem } from './package.js';
+import type { DocxNote, DocxNoteKind } from './convert.js';
+
+type Text = Record<Locale, (n: number) => string>;
+
+/** "1 image was", "3 images were". */
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? `${one} was` : `${many} were`}`;
+}
+
+const NOTES: Record<DocxNoteKind, Text> = {
+  measureHeadings: { ja: (n) => `条項番号で始まる段落 ${n} 件を対策の見出しにしました。`, en: (n) => `${n} ${n === 1 ? 'paragraph that starts' : 'paragraphs that start'} with an article or clause label became ${n === 1 ? 'a measure heading' : 'measure headings'}.` },
+  exemptions: { ja: (n) => `適用除外の表から ${n} 件をフロントマターの exemptions に入れました。`, en: (n) => `${count(n, 'exemption')} read from an exemption table into the front matter.` },
+  insertions: { ja: (n) => `変更履歴の挿入 ${n} 件を承諾しました。`, en: (n) => `${count(n, 'tracked insertion')} accepted.` },
+  deletions: { ja: (n) => `変更履歴の削除 ${n} 件を承諾しました(削除された文字は出力しません)。`, en: (n) => `${count(n, 'tracked deletion')} accepted (the deleted text is left out).` },
+  images: { ja: (n) => `画像 ${n} 件は取り込めません。`, en: (n) => `${count(n, 'image')} not carried over.` },
+  textBoxes: { ja: (n) => `テキストボックス ${n} 件は取り込めません。`, en: (n) => `${count(n, 'text box', 'text boxes')} not carried over.` },
+  comments: { ja: (n) => `コメント ${n} 件は取り込めません。`, en: (n) => `${count(n, 'comment')} not carried over.` },
+  footnotes: { ja: (n) => `脚注 ${n} 件は取り込めません(本文中の参照番号も出力しません)。`, en: (n) => `${count(n, 'footnote')} not carried over (nor their reference marks).` },
+  endnotes: { ja: (n) => `文末脚注 ${n} 件は取り込めません。`, en: (n) => `${count(n, 'endnote')} not carried over.` },
+  fields: { ja: (n) => `フィールド ${n} 件は、表示されている結果の文字だけを取り込みました。`, en: (n) => `${count(n, 'field')} carried over as their displayed result only.` },
+  equations: { ja: (n) => `数式 ${n} 件は取り込めません。`, en: (n) => `${count(n, 'equation')} not carried over.` },
+  embeddedObjects: { ja: (n) => `埋め込みオブジェクト ${n} 件は取り込めません。`, en: (n) => `${count(n, 'embedded object')} not carried over.` },
+  symbols: { ja: (n) => `記号フォントの文字 ${n} 件は取り込めません。`, en: (n) => `${count(n, 'symbol-font character')} not carried over.` },
+  hiddenText: { ja: (n) => `隠し文字 ${n} 件は Word の表示どおり出力しません。`, en: (n) => `${count(n, 'run of hidden text', 'runs of hidden text')} left out, as Word does not show them.` },
+  nestedTables: { ja: (n) => `入れ子の表 ${n} 件は、外側の表のセルの中に平らにして取り込みました。`, en: (n) => `${count(n, 'nested table')} flattened into their outer table's cell.` },
+  controlCharacters: { ja: (n) => `制御文字 ${n} 文字を取り除きました。`, en: (n) => `${count(n, 'control character')} removed.` },
+  xmlErrors: { ja: (n) => `文書の XML に誤りが ${n} 件あり、読めた部分だけを取り込みました。`, en: (n) => `The document's XML has ${n} errors; what could be read was carried over.` },
+};
+
+export function noteText(note: DocxNote, locale: Locale): string {
+  return NOTES[note.kind][locale](note.count);
+}
+
+/** The one-line reason a file cannot be imported. */
+export function problemText(problem: PackageProblem, locale: Locale): string {
+  const ja = locale === 'ja';
+  switch (problem.reason) {
+    case 'legacyDoc':
+      return ja ? '旧形式の Word 文書(.doc、Word 97–2003)です。Word で開き「Word 文書 (*.docx)」として保存してから取り込んでください。'
+        : 'this is a legacy Word 97–2003 document (.doc); open it in Word and save it as "Word Document (*.docx)", then import that.';
+    case 'encrypted':
+      return ja ? 'パスワードで保護(暗号化)された文書です。Word でパスワードを解除して保存してから取り込んでください。'
+        : 'the document is password-protected (encrypted); remove the password in Word, save it, then import it.';
+    case 'otherOle':
+      return ja ? 'Word 文書(.docx)ではありません(旧形式の Office ファイルです)。' : 'not a Word document (.docx): it is a legacy Office file of another kind.';
+    case 'notZip':
+      return ja ? 'Word 文書(.docx)ではありません(.docx は zip 形式ですが、このファイルは zip ではありません)。' : 'not a Word document (.docx): a .docx is a zip file, and this file is not one.';
+    case 'corruptZip':
+      return ja ? `zip ファイルとして読めません(${problem.detail})。ファイルが壊れているか、途中までしかありません。` : `cannot be read as a zip file (${problem.detail}); it is damaged or cut short.`;
+    case 'notWord': {
+      const what = problem.detail === 'excel' ? (ja ? 'Excel ブック' : 'an Excel workbook') : problem.detail === 'powerpoint' ? (ja ? 'PowerPoint プレゼンテーション' : 'a PowerPoint presentation') : undefined;
+      if (ja) return `zip ファイルですが Word 文書(.docx)ではありません${what ? `(${what}です)` : '(word/document.xml がありません)'}。`;
+      return `a zip file, but not a Word document (.docx)${what ? `: it is ${what}` : ': it has no Word main document part'}.`;
+    }
+    case 'tooLarge':
+      return ja ? `展開後の大きさが上限(${problem.limitMb} MB)を超えるため取り込みません。` : `its contents would unpack to more than ${problem.limitMb} MB, the limit; not imported.`;
+  }
+}
