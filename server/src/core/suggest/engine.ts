@@ -239,16 +239,26 @@ export function roundScore(score: number): number {
 
 // ---------------------------------------------------------------- explanation
 
+/** A measure's normalised text and its terms, computed once for several explanations. */
+export interface PreparedText {
+  text: string;
+  all: Term[];
+}
+
+export function prepareText(measureText: string, options: EngineOptions = DEFAULT_OPTIONS): PreparedText {
+  const text = normalize(measureText);
+  return { text, all: terms(text, options.grams) };
+}
+
 /**
  * The words a measure and a control share, most telling first, as they read in the measure:
  * adjacent shared bigrams join back into the run they came from (多要素認証, not 多要・要素・素認・認証),
  * English stems show the first word that produced them, CSF ids their id.
  */
-export function sharedWords(index: CatalogIndex, measureText: string, controlId: string, limit = 5): string[] {
+export function sharedWords(index: CatalogIndex, measureText: string | PreparedText, controlId: string, limit = 5): string[] {
   const doc = index.docs[index.controls.findIndex((c) => c.id === controlId)];
   if (!doc) return [];
-  const text = normalize(measureText);
-  const all: Term[] = terms(text, index.options.grams);
+  const { text, all } = typeof measureText === 'string' ? prepareText(measureText, index.options) : measureText;
   const weight = (t: string) => doc.get(t) ?? 0;
   const spans: { text: string; weight: number; first: number }[] = [];
   const seen = new Map<string, number>();

@@ -12,11 +12,14 @@ export interface MeasureSuggestions {
   sector: string;
   site: MeasureSite;
   covers: string[];
+  /** The measure's own text, as the engine read it (for explanations). */
+  text: string;
   suggestions: Suggestion[];
 }
 
 export interface MeasureCandidate {
   site: MeasureSite;
+  text: string;
   score: number;
 }
 
@@ -27,6 +30,8 @@ export interface UncoveredSuggestions {
 }
 
 export interface WorkspaceSuggestions {
+  /** The index each sector's baseline was scored with, by sector and baseline (`sector\u0000id@version`). */
+  indexes: Map<string, CatalogIndex>;
   measures: MeasureSuggestions[];
   uncovered: UncoveredSuggestions[];
 }
@@ -72,15 +77,17 @@ export function sectorControls(group: SectorGroup, index: CatalogIndex): boolean
 export function suggestWorkspace(analysis: WorkspaceAnalysis, textOf: TextOf, options: SuggestOptions): WorkspaceSuggestions {
   const measures: MeasureSuggestions[] = [];
   const uncovered: UncoveredSuggestions[] = [];
+  const indexes = new Map<string, CatalogIndex>();
   for (const group of analysis.groups) {
     if (!group.catalog) continue;
     const index = catalogIndex(group.catalog.model);
+    indexes.set(`${group.sector}\u0000${group.baseline}`, index);
     const wanted = sectorControls(group, index);
     const sites = groupSites(analysis, group, index, textOf);
-    for (const { site, scores } of sites) {
+    for (const { site, text, scores } of sites) {
       if (options.paths && !options.paths.has(site.path)) continue;
       const covers = site.measure.covers.map((r) => r.id);
-      measures.push({ sector: group.sector, site, covers, suggestions: topControls(index, scores, wanted, new Set(covers), options.top) });
+      measures.push({ sector: group.sector, site, covers, text, suggestions: topControls(index, scores, wanted, new Set(covers), options.top) });
     }
     for (const coverage of group.controls) {
       if (coverage.state !== 'uncovered') continue;
@@ -90,7 +97,7 @@ export function suggestWorkspace(analysis: WorkspaceAnalysis, textOf: TextOf, op
       uncovered.push({ sector: group.sector, control: coverage.control.id, suggestions: topMeasures(sites, i, options.top) });
     }
   }
-  return { measures, uncovered };
+  return { indexes, measures, uncovered };
 }
 
 export interface SiteScores {
@@ -125,6 +132,6 @@ export function topControls(index: CatalogIndex, scores: Float64Array, wanted: b
 }
 
 export function topMeasures(sites: SiteScores[], control: number, top: number): MeasureCandidate[] {
-  const out = sites.filter((s) => s.scores[control] > 0).map((s) => ({ site: s.site, score: s.scores[control] }));
+  const out = sites.filter((s) => s.scores[control] > 0).map((s) => ({ site: s.site, text: s.text, score: s.scores[control] }));
   return out.sort((a, b) => b.score - a.score || (a.site.path < b.site.path ? -1 : a.site.path > b.site.path ? 1 : 0) || a.site.measure.sectionRange.start.line - b.site.measure.sectionRange.start.line).slice(0, top);
 }
