@@ -14,6 +14,7 @@ import { runDiff, formatDiffText, formatDiffMarkdown, diffJson } from './diffCom
 import { fastLoader, cacheFileFor, bundleBuildId } from '../node/fastLoader.js';
 import { existsSync } from 'node:fs';
 import { runOscalCommand, OSCAL_USAGE } from './oscalCommands.js';
+import { runSuggestCommand, SUGGEST_USAGE } from './suggestCommand.js';
 import { runDocxCommand, DOCX_USAGE } from './docxCommand.js';
 import { isTableFormat, renderTable } from './tableFormats.js';
 import { formatMessage } from '../core/messages.js';
@@ -31,6 +32,7 @@ type Format = (typeof FORMATS)[number];
 const USAGE = `Usage: kijun check [PATH...] [--config FILE] [--format text|json|sarif|junit|markdown|html|csv|xlsx] [--output FILE] [--lang ja|en] [--max-warnings N] [--no-cache]
        kijun diff OLD_CATALOG NEW_CATALOG [--standards PATH]... [--format text|json|markdown] [--output FILE] [--lang ja|en]
 ${OSCAL_USAGE}
+${SUGGEST_USAGE}
 ${DOCX_USAGE}
        kijun --help | --version`;
 
@@ -52,6 +54,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === 'import' && argv[1] === 'docx') return runDocxCommand(argv.slice(2), io);
   if (argv[0] === 'import' || argv[0] === 'export') return runOscalCommand(argv, io, VERSION);
+  if (argv[0] === 'suggest') return runSuggestCommand(argv.slice(1), io, VERSION);
   const args = parse(argv);
   if (args.values.help) {
     io.stdout(`${USAGE}\n`);
