@@ -11,6 +11,7 @@ import { pickText } from '../core/messages.js';
 import type { Locale } from '../core/model.js';
 import { nodeFs, localToday, toPosix } from '../node/nodeFs.js';
 import { sectorLabel, SECTORS, type Sector } from '../core/sectors.js';
+import { printableField } from '../core/printable.js';
 
 export interface DiffResult {
   diff: CatalogDiff;
@@ -77,7 +78,7 @@ export function formatDiffText(result: DiffResult, locale: Locale): string {
     out.push(`  ${l.mustAdd}: ${s.mustAdd.join(', ') || l.none}`);
     out.push(`  ${l.revisit}: ${s.revisit.map((r) => `${r.id} (${l[r.kind]}${r.replacedBy ? ` → ${r.replacedBy}` : ''})`).join(', ') || l.none}`);
   }
-  return out.join('\n') + '\n';
+  return out.map(printableField).join('\n') + '\n';
 }
 
 export function formatDiffMarkdown(result: DiffResult, locale: Locale): string {

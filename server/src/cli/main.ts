@@ -16,6 +16,7 @@ import { existsSync } from 'node:fs';
 import { runOscalCommand, OSCAL_USAGE } from './oscalCommands.js';
 import { runSuggestCommand, SUGGEST_USAGE } from './suggestCommand.js';
 import { runDocxCommand, DOCX_USAGE } from './docxCommand.js';
+import { printable } from '../core/printable.js';
 import { isTableFormat, renderTable } from './tableFormats.js';
 import { formatMessage } from '../core/messages.js';
 
@@ -43,10 +44,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return await runUnsafe(argv, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`kijun: ${err.message}\n${USAGE}\n`);
+      io.stderr(`kijun: ${printable(err.message)}\n${USAGE}\n`);
       return 2;
     }
-    io.stderr(`kijun: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr(`kijun: ${printable(err instanceof Error ? err.message : String(err))}\n`);
     return 2;
   }
 }
@@ -85,7 +86,7 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
   const locale: Locale = (lang as Locale | undefined) ?? loaded.config.locale ?? localeFromEnv(io.env) ?? 'en';
   const problem = unusableWorkspace(loaded, configPath, locale, io.cwd);
   if (problem) {
-    io.stderr(`kijun: ${problem}\n`);
+    io.stderr(`kijun: ${printable(problem)}\n`);
     return 2;
   }
   if (format === 'xlsx' && !args.values.output) {

@@ -20,6 +20,7 @@ import { exportableGroups, exportComponentDefinition, exportMappingCollection, e
 import { parseYaml } from '../core/yamlSource.js';
 import { LineIndex } from '../core/text.js';
 import { nodeFs, findConfig, localToday, localeFromEnv, toPosix } from '../node/nodeFs.js';
+import { printable, printableField } from '../core/printable.js';
 import { runCsfProfileCommand, CSF_PROFILE_USAGE } from './csfProfileCommand.js';
 
 export const OSCAL_USAGE = `       kijun import oscal FILE [--out FILE] [--id ID] [--config FILE] [--lang ja|en]
@@ -50,7 +51,7 @@ export async function runOscalCommand(argv: string[], io: CliIo, version: string
     return await exportOscal(what, args.values, io, locale, version);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`kijun: ${err.message}\nUsage:\n${OSCAL_USAGE}\n`);
+      io.stderr(`kijun: ${printable(err.message)}\nUsage:\n${OSCAL_USAGE}\n`);
       return 2;
     }
     throw err;
@@ -93,13 +94,13 @@ async function importOscal(file: string, values: Values, io: CliIo, locale: Loca
   if (!stat || stat.isDirectory) throw new UsageError(`no such file: ${file}`);
   const decoded = decodeBytes(await nodeFs.readFile(absolute));
   if (!decoded.ok) {
-    io.stderr(`kijun: ${file}: ${formatMessage(decoded.message, { detail: decoded.detail ?? '' }, locale)}\n`);
+    io.stderr(`kijun: ${printable(`${file}: ${formatMessage(decoded.message, { detail: decoded.detail ?? '' }, locale)}`)}\n`);
     return 2;
   }
   const kind = oscalKindOfText(absolute, decoded.text);
   if (kind !== 'catalog') {
     const why = kind === 'profile' ? formatMessage('oscalProfileNotCatalog', {}, locale) : locale === 'ja' ? 'OSCAL カタログではありません。' : 'not an OSCAL catalog.';
-    io.stderr(`kijun: ${file}: ${why}\n`);
+    io.stderr(`kijun: ${printable(`${file}: ${why}`)}\n`);
     return 2;
   }
   let analysis = extractFile(absolute, decoded.text, 'catalog');
@@ -112,7 +113,7 @@ async function importOscal(file: string, values: Values, io: CliIo, locale: Loca
     const resolved = await resolveOscalSettings(nodeFs, path.posix.dirname(configPath), config.oscal);
     const problem = describeConfigProblem(displayPath(configPath, io.cwd), resolved.findings, locale);
     if (problem) {
-      io.stderr(`kijun: ${problem}\n`);
+      io.stderr(`kijun: ${printable(problem)}\n`);
       return 2;
     }
     const applied = applyCatalogSettings([analysis], resolved.catalogs);
@@ -130,7 +131,7 @@ async function importOscal(file: string, values: Values, io: CliIo, locale: Loca
   const own = check.findings.filter((f) => f.code === 'schema' || f.code === 'syntax');
   if (own.length > 0) printFindings(out ?? '(output)', own, io, locale);
   await write(out, yaml, io);
-  if (out) io.stderr(`${locale === 'ja' ? `${model.controls.length} 件の管理策を ${out} に書き出しました。` : `wrote ${model.controls.length} controls to ${out}`}\n`);
+  if (out) io.stderr(`${printable(locale === 'ja' ? `${model.controls.length} 件の管理策を ${out} に書き出しました。` : `wrote ${model.controls.length} controls to ${out}`)}\n`);
   return errors > 0 ? 1 : 0;
 }
 
@@ -146,7 +147,7 @@ function printFindings(shown: string, findings: Finding[], io: CliIo, locale: Lo
   for (const f of findings) {
     const severity = RULES[f.code];
     if (severity === 'error') errors++;
-    io.stderr(`${shown}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${severity} ${f.code}: ${formatMessage(f.message, f.args, locale)}\n`);
+    io.stderr(`${printableField(shown)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${severity} ${f.code}: ${printable(formatMessage(f.message, f.args, locale))}\n`);
   }
   return errors;
 }
@@ -164,13 +165,13 @@ async function exportOscal(what: 'oscal-mapping' | 'oscal-component', values: Va
   const loaded = await loadWorkspace(nodeFs, { root, configPath, today: io.env.KIJUN_TODAY ?? localToday() });
   const problem = unusableWorkspace(loaded, configPath, locale, io.cwd);
   if (problem) {
-    io.stderr(`kijun: ${problem}\n`);
+    io.stderr(`kijun: ${printable(problem)}\n`);
     return 2;
   }
   const groups = exportableGroups(loaded.analysis, values.sector);
   if (groups.length === 0) {
     const which = values.sector ? (locale === 'ja' ? `分野 ${values.sector} の` : ` of sector ${values.sector}`) : '';
-    io.stderr(`kijun: ${locale === 'ja' ? `ベースラインが読み込まれた${which}標準がありません。` : `no standard${which} with a loaded baseline was found.`}\n`);
+    io.stderr(`kijun: ${printable(locale === 'ja' ? `ベースラインが読み込まれた${which}標準がありません。` : `no standard${which} with a loaded baseline was found.`)}\n`);
     return 2;
   }
   const base = out ? path.dirname(path.resolve(io.cwd, out)) : io.cwd;

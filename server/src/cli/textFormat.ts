@@ -4,6 +4,7 @@ import type { Report } from '../core/report.js';
 import type { Locale } from '../core/model.js';
 import { pickText } from '../core/messages.js';
 import { sectorLabel, SECTORS, type Sector } from '../core/sectors.js';
+import { printable, printableField } from '../core/printable.js';
 
 const UI = {
   ja: {
@@ -28,7 +29,8 @@ export function formatText(report: Report, locale: Locale, sectors: readonly Sec
   for (const file of report.files) {
     for (const d of file.diagnostics) {
       const { line, character } = d.range.start;
-      out.push(`${file.path}:${line + 1}:${character + 1}: ${ui.severity[d.severity] ?? d.severity} ${d.code}: ${d.message}`);
+      // One finding, one line: nothing in a path or message can start another (or rewrite this one).
+      out.push(`${printableField(file.path)}:${line + 1}:${character + 1}: ${ui.severity[d.severity] ?? d.severity} ${d.code}: ${printable(d.message)}`);
     }
   }
   if (out.length > 0) out.push('');
@@ -42,17 +44,17 @@ export function formatText(report: Report, locale: Locale, sectors: readonly Sec
 
 function coverageTable(report: Report, locale: Locale, sectors: readonly Sector[]): string[] {
   const ui = UI[locale];
-  const name = (id: string): string => pickText(sectorLabel(id, sectors), locale);
+  const name = (id: string): string => printableField(pickText(sectorLabel(id, sectors), locale));
   const header = [ui.sector, ui.baseline, ui.level, ui.required, ui.covered, ui.exempted, ui.uncovered, ui.percent];
   const rows = report.coverage.map((c) => {
     const done = c.required === 0 ? 100 : Math.floor(((c.covered + c.exempted) / c.required) * 1000) / 10;
-    return [name(c.sector), c.baseline, String(c.level), String(c.required), String(c.covered), String(c.exempted), String(c.uncovered.length), `${done}%`];
+    return [name(c.sector), printableField(c.baseline), String(c.level), String(c.required), String(c.covered), String(c.exempted), String(c.uncovered.length), `${done}%`];
   });
   const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
   const line = (cells: string[]): string => '  ' + cells.map((c, i) => (i >= 2 ? padStart(c, widths[i]) : padEnd(c, widths[i]))).join('  ');
   const lines = [line(header), '  ' + widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
   for (const c of report.coverage) {
-    if (c.uncovered.length > 0) lines.push(`  ${name(c.sector)}: ${ui.uncovered} ${c.uncovered.join(', ')}`);
+    if (c.uncovered.length > 0) lines.push(`  ${name(c.sector)}: ${ui.uncovered} ${printableField(c.uncovered.join(', '))}`);
   }
   return lines;
 }
