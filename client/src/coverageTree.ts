@@ -80,6 +80,10 @@ function controlItem(c: ControlView): vscode.TreeItem {
     covered: vscode.l10n.t('covered'), exempted: vscode.l10n.t('exempt'), uncovered: vscode.l10n.t('uncovered'), unsound: vscode.l10n.t('unsound exemption'),
   };
   item.description = states[c.state];
+  if (c.candidate) {
+    item.description += ` — ${vscode.l10n.t('candidate: {0} ({1})', c.candidate.id, c.candidate.score.toFixed(2))}`;
+    item.tooltip = vscode.l10n.t('Best candidate by text: {0} {1} (score {2}); not applied until you add it to its marker.', c.candidate.id, c.candidate.title, c.candidate.score.toFixed(2));
+  }
   item.iconPath = new vscode.ThemeIcon(STATE_ICONS[c.state]);
   item.contextValue = `control-${c.state}`;
   const target = c.fix ?? c.measures[0] ?? c.exemptions[0];

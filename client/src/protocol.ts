@@ -15,6 +15,8 @@ export interface ControlView {
   measures: (Located & { id: string; title: string })[];
   exemptions: (Located & { sound: boolean; rationale: string })[];
   fix?: Located;
+  /** The measure whose text best matches an uncovered control (a suggestion only). */
+  candidate?: Located & { id: string; title: string; score: number };
 }
 
 export interface SectorView {

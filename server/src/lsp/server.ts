@@ -20,12 +20,15 @@ import { completion } from '../core/services/completion.js';
 import { codeActions } from '../core/services/codeActions.js';
 import { definition, references, documentSymbols, workspaceSymbols, codeLenses } from '../core/services/navigation.js';
 import { sectorCoverage } from '../core/analyze.js';
+import { suggestActions, suggestHover, suggestPaths, addCandidates } from '../core/services/suggestActions.js';
+import { StandardTexts } from './suggestTexts.js';
 import { docsBase } from '../node/docs.js';
 import { nodeFs, findConfig, localToday, toPosix } from '../node/nodeFs.js';
 import { fastLoader } from '../node/fastLoader.js';
 import { existsSync } from 'node:fs';
 
 interface InitOptions {
+import { registerExports } from './exports.js';
   /** Milliseconds to wait after the last keystroke before re-checking (default 200). */
   debounce?: number;
   locale?: string;
@@ -56,6 +59,7 @@ class KijunServer {
   private readonly uris = new Map<string, string>();
   private readonly dirty = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
+  private readonly standardTexts = new StandardTexts();
   private rootPath = '';
   private settings: Partial<KijunConfig> = {};
   private trusted = false;
@@ -71,7 +75,10 @@ class KijunServer {
     this.documents.onDidChangeContent((e) => this.changed(e.document.uri));
     this.documents.onDidClose((e) => this.safely(() => this.closed(e.document.uri)));
     c.onDidChangeWatchedFiles((e) => this.safely(() => this.watched(e.changes)));
-    c.onHover((p, token) => this.answer(token, () => hover(this.ctx(), this.path(p.textDocument.uri), p.position, this.text(p.textDocument.uri)), null));
+    c.onHover((p, token) => this.answer(token, async () => {
+      const [ctx, path, text] = [this.ctx(), this.path(p.textDocument.uri), this.text(p.textDocument.uri)];
+      return suggestHover(ctx, path, p.position, text, hover(ctx, path, p.position, text), await this.texts(ctx, [path]));
+    }, null));
     c.onCompletion((p, token) => this.answer(token, () => {
       const uri = p.textDocument.uri;
       const text = this.text(uri);
@@ -85,13 +92,20 @@ class KijunServer {
     c.onCodeLens((p, token) => this.answer(token, () => codeLenses(this.ctx(), this.path(p.textDocument.uri)), []));
     c.onCodeAction((p, token) => this.answer(token, () => {
       const text = this.text(p.textDocument.uri);
-      return text === undefined ? [] : codeActions(this.ctx(), this.path(p.textDocument.uri), text, p.context.diagnostics);
+      if (text === undefined) return [];
+      const [ctx, path] = [this.ctx(), this.path(p.textDocument.uri)];
+      // The mapping assistant's actions come first: "covered by" before "add a measure" and "exempt".
+      return this.texts(ctx, suggestPaths(ctx, path)).then((textOf) => [...suggestActions(ctx, path, text, p.range, p.context.diagnostics, textOf), ...codeActions(ctx, path, text, p.context.diagnostics)]);
     }, []));
     c.onRequest('kijun/coverage', (...args: unknown[]) => this.answer(tokenIn(args), () => this.coverage(), { sectors: [] }));
-    c.onRequest('kijun/coverageView', (...args: unknown[]) => this.answer(tokenIn(args), () => coverageView(this.ctx()), { sectors: [], catalogs: [] }));
+    c.onRequest('kijun/coverageView', (...args: unknown[]) => this.answer(tokenIn(args), async () => {
+      const ctx = this.ctx();
+      return addCandidates(coverageView(ctx), ctx, await this.texts(ctx, ctx.analysis.groups.flatMap((g) => g.paths)));
+    }, { sectors: [], catalogs: [] }));
     c.onRequest('kijun/fileInfo', (p: { uri: string }, token: CancellationToken) => this.answer(token, () => fileInfo(this.ctx(), this.path(p.uri)), { catalogs: [] }));
     c.onRequest('kijun/scaffold', (p: { catalog: string; sector: string; level: number; locale?: string }, token: CancellationToken) =>
       this.answer(token, () => scaffoldStandard(this.ctx(), p.catalog, p.sector, p.level, p.locale === 'ja' ? 'ja' : p.locale === 'en' ? 'en' : this.locale) ?? null, null));
+    registerExports(c, (token, work) => this.answer<unknown>(token, () => work({ index: this.requireIndex(), locale: this.locale, root: this.rootPath ?? this.requireIndex().root }), null));
     // Undocumented, for the soak test: heap figures after a forced GC (when run with --expose-gc).
     c.onRequest('kijun/_memory', () => {
       (globalThis as { gc?: () => void }).gc?.();
@@ -175,6 +189,11 @@ class KijunServer {
   }
 
   private changed(uri: string): void {
+  /** Standards' texts for the mapping assistant (the index keeps models only). */
+  private texts(ctx: ServiceContext, paths: string[]) {
+    return this.standardTexts.load(ctx.analysis, paths, (p) => this.text(this.uri(p)));
+  }
+
     this.dirty.add(uri);
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -273,11 +292,11 @@ class KijunServer {
   }
 
   /** A request the editor gave up on while the workspace was loading is not computed at all. */
-  private async answer<T>(token: CancellationToken, compute: () => T, fallback: T): Promise<T | ResponseError<void>> {
+  private async answer<T>(token: CancellationToken, compute: () => T | Promise<T>, fallback: T): Promise<T | ResponseError<void>> {
     try {
       await this.ready;
       if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
-      return this.index ? compute() : fallback;
+      return this.index ? await compute() : fallback;
     } catch (err) {
       this.connection.console.error(`kijun: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       return fallback;

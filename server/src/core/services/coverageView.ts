@@ -24,6 +24,8 @@ export interface ControlView {
   exemptions: (Located & { sound: boolean; rationale: string })[];
   /** Where the uncovered-control finding sits, i.e. where the quick-fix applies. */
   fix?: Located;
+  /** An uncovered control's best candidate measure by text (the mapping assistant; never applied by itself). */
+  candidate?: Located & { id: string; title: string; score: number };
 }
 
 export interface SectorView extends SectorCoverage {
