@@ -4,8 +4,10 @@ import type { BaselineRef, Exemption, InsertPoint, Ref, StandardModel } from './
 import { asRecord, asString } from './extractCatalog.js';
 import { nodeAt, nodeRange, rangeAt, topLevelPair, type YamlSource } from './yamlSource.js';
 import type { Range } from './text.js';
+import { readYamlScope } from './scope.js';
+import { yamlDate } from './measureFacts.js';
 
-export function readHeader(source: YamlSource): Pick<StandardModel, 'sector' | 'sectorRange' | 'title' | 'baseline' | 'level' | 'levelRange' | 'exemptions'> {
+export function readHeader(source: YamlSource): Pick<StandardModel, 'sector' | 'sectorRange' | 'title' | 'baseline' | 'level' | 'levelRange' | 'exemptions' | 'scope' | 'effective'> {
   const root = asRecord(source.value);
   const sector = asString(root.sector);
   const level = typeof root.level === 'number' && Number.isInteger(root.level) && root.level >= 1 ? root.level : 1;
@@ -18,7 +20,15 @@ export function readHeader(source: YamlSource): Pick<StandardModel, 'sector' | '
     level,
     levelRange: root.level !== undefined ? rangeAt(source, ['level']) : undefined,
     exemptions: readExemptions(source, root.exemptions),
+    ...applicability(source, root),
   };
+}
+
+/** `scope:` and `effective:` of a standard, present only when written. */
+function applicability(source: YamlSource, root: Record<string, unknown>): Pick<StandardModel, 'scope' | 'effective'> {
+  const scope = readYamlScope(source, ['scope']);
+  const effective = yamlDate(source, ['effective'], root.effective);
+  return { ...(scope ? { scope } : {}), ...(effective ? { effective } : {}) };
 }
 
 function readBaseline(source: YamlSource, value: unknown): BaselineRef | undefined {
@@ -43,7 +53,9 @@ function readExemptions(source: YamlSource, value: unknown): Exemption[] {
     const rationale = typeof r.rationale === 'string' ? r.rationale : undefined;
     const review = typeof r.review === 'string' ? r.review : undefined;
     const compensating = Array.isArray(r.compensating) ? r.compensating : [];
+    const scope = readYamlScope(source, [...path, 'scope']);
     return {
+      ...(scope ? { scope } : {}),
       control: control ? { id: control, range: rangeAt(source, [...path, 'control']) } : undefined,
       rationale,
       rationaleRange: rationale !== undefined ? rangeAt(source, [...path, 'rationale']) : undefined,

@@ -11,6 +11,38 @@ const MESSAGES = {
     ja: (a) => `ベースライン管理策 ${a.control}「${a.title}」(レベル ${a.level})が、分野「${a.sector}」のどの対策でも対応されておらず、適用除外もされていません。`,
     en: (a) => `Baseline control ${a.control} "${a.title}" (level ${a.level}) is not covered by any measure of sector "${a.sector}" and is not exempted.`,
   },
+  uncoveredControlScoped: {
+    ja: (a) => `ベースライン管理策 ${a.control}「${a.title}」(レベル ${a.level})は、分野「${a.sector}」の適用範囲のうち ${a.scope} で対応も適用除外もされていません。`,
+    en: (a) => `Baseline control ${a.control} "${a.title}" (level ${a.level}) is neither covered nor exempted in ${a.scope} of sector "${a.sector}".`,
+  },
+  plannedCoverage: {
+    ja: (a) => `必須の管理策 ${a.control}「${a.title}」は、${a.date}(${a.japaneseDate})に施行される対策 ${a.measures} でしか対応されていません${a.scope ? `(${a.scope})` : ''}。それまでは未対応です。`,
+    en: (a) => `Required control ${a.control} "${a.title}" is covered only by ${a.measures}, which take${a.measures.toString().includes(',') ? '' : 's'} effect on ${a.date} (${a.japaneseDate})${a.scope ? ` in ${a.scope}` : ''}; until then it is not covered.`,
+  },
+  scopeLineSyntax: {
+    ja: (a) => `適用範囲「${a.text}」を読めません。次元=値(複数の値は , で、複数の次元は ; で区切る。例: network=closed; system=it,ot-general)と書いてください。`,
+    en: (a) => `Cannot read the scope "${a.text}". Write dimension=value (values separated by ",", dimensions by ";", e.g. network=closed; system=it,ot-general).`,
+  },
+  unknownDimension: {
+    ja: (a) => `次元 ${a.dimension} はカタログ ${a.catalog} の dimensions にありません(定義済み: ${a.known})。この範囲には何も当てはまりません。`,
+    en: (a) => `Dimension ${a.dimension} is not among the dimensions of catalog ${a.catalog} (defined: ${a.known}); this scope matches nothing.`,
+  },
+  unknownDimensionValue: {
+    ja: (a) => `${a.value} は次元 ${a.dimension} の値ではありません(値: ${a.known})。`,
+    en: (a) => `${a.value} is not a value of dimension ${a.dimension} (values: ${a.known}).`,
+  },
+  effectiveNotDate: {
+    ja: (a) => `施行日「${a.value}」を日付として読めません。2027-04-01 又は 令和9年4月1日 の形で書いてください。`,
+    en: (a) => `The effective date "${a.value}" is not a date. Write it as 2027-04-01 or 令和9年4月1日.`,
+  },
+  effectiveNoSuchDate: {
+    ja: (a) => `施行日 ${a.value} は存在しない日付です。`,
+    en: (a) => `The effective date ${a.value} is not a date on the calendar.`,
+  },
+  badAsOf: {
+    ja: (a) => `--as-of には日付を YYYY-MM-DD の形で指定してください(指定された値: ${a.value})。`,
+    en: (a) => `--as-of needs a date in the form YYYY-MM-DD (got ${a.value}).`,
+  },
   unknownControl: {
     ja: (a) => `管理策 ${a.control} はベースライン ${a.baseline} にありません。${a.suggestion ? `${a.suggestion} のことですか。` : ''}`,
     en: (a) => `Control ${a.control} is not in baseline ${a.baseline}.${a.suggestion ? ` Did you mean ${a.suggestion}?` : ''}`,

@@ -49,6 +49,41 @@ export interface CatalogControl {
   replacedBy?: Ref;
   /** OSCAL: the control this one is nested in (an enhancement's base control). */
   parent?: string;
+  /** Where the control applies (`appliesTo`): default every value of every dimension. */
+  appliesTo?: LocatedScope;
+}
+
+/** A value of a scope written in a file, with where each part was written (see scope.ts). */
+export interface LocatedScope {
+  entries: ScopeEntry[];
+  /** The whole `scope:` value or `Scope:` line. */
+  range: Range;
+  /** Parts of a `Scope:` line that are not `dimension=value[,value]` (reported by the analysis). */
+  problems?: { text: string; range: Range }[];
+}
+
+export interface ScopeEntry {
+  dimension: string;
+  /** Where the dimension name was written. */
+  range: Range;
+  values: Ref[];
+}
+
+/** A catalog dimension (`dimensions:`): the systems or networks a control may apply to. */
+export interface CatalogDimension {
+  id: string;
+  range: Range;
+  values: Ref[];
+  title: LocalText;
+}
+
+/** A date as written (ISO or 和暦), read into YYYY-MM-DD (see dates.ts). */
+export interface WrittenDate {
+  /** YYYY-MM-DD; empty when the text is not a date (`problem` says why; the analysis reports it). */
+  date: string;
+  text: string;
+  range: Range;
+  problem?: 'form' | 'calendar';
 }
 
 export interface CatalogModel {
@@ -62,6 +97,8 @@ export interface CatalogModel {
   groups?: CatalogGroup[];
   /** Set when the catalog was read from an OSCAL catalog. */
   oscal?: OscalCatalogInfo;
+  /** Applicability dimensions (`dimensions:`), in the order written. */
+  dimensions?: CatalogDimension[];
 }
 
 export interface CatalogGroup {
@@ -89,6 +126,10 @@ export interface Measure {
   /** Heading depth for Markdown measures; 0 for YAML. */
   depth: number;
   strength: StrengthInfo;
+  /** Where the measure applies (`Scope:`/`適用範囲:` line, YAML `scope:`); default the whole standard. */
+  scope?: LocatedScope;
+  /** When the measure takes effect (`Effective:`/`施行:` line, YAML `effective:`). */
+  effective?: WrittenDate;
 }
 
 export interface Exemption {
@@ -100,6 +141,8 @@ export interface Exemption {
   reviewRange?: Range;
   /** The whole list entry. */
   range: Range;
+  /** Where the exemption holds (`scope:`); default the standard's whole scope. */
+  scope?: LocatedScope;
 }
 
 export interface BaselineRef {
@@ -126,6 +169,10 @@ export interface StandardModel {
   headerRange: Range;
   /** Where a new measure would go: the end of the document. */
   measuresInsert: InsertPoint;
+  /** Which systems the standard covers (`scope:`); default every value of every dimension. */
+  scope?: LocatedScope;
+  /** When the standard takes effect (`effective:`); its measures without a date of their own follow it. */
+  effective?: WrittenDate;
 }
 
 export interface InsertPoint {

@@ -20,6 +20,7 @@ export const RULES = {
   'control-without-csf': 'warning',
   'unknown-sector': 'warning',
   'outdated-baseline': 'info',
+  'planned-coverage': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleCode = keyof typeof RULES;

@@ -82,6 +82,10 @@ export const RULE_TEXT: Record<RuleCode, RuleText> = {
     title: { ja: '固定した版より新しいカタログの版が読み込まれている', en: 'A newer version of the pinned baseline is loaded' },
     fix: { ja: '新しい版への移行を検討してください(kijun diff で差分を確認できます)。', en: 'Consider moving to the newer version (kijun diff shows what changes).' },
   },
+  'planned-coverage': {
+    title: { ja: '必須の管理策が、まだ施行されていない対策だけで対応されている', en: 'A required control is covered only by measures not yet in effect' },
+    fix: { ja: '施行日までの経過措置を定めるか、施行日を見直してください(kijun check --as-of で施行後の状態を確認できます)。', en: 'Add a transitional measure until the date, or revisit the date (kijun check --as-of shows the standard as it will be).' },
+  },
 };
 
 export interface RuleInfo {
