@@ -7,6 +7,9 @@ import { csfSubcategories } from './csf.js';
 import { SECTORS, sectorLabel, type Sector } from './sectors.js';
 import { diffCatalogs, countByKind, sectorImpact } from './diff.js';
 import { applyCatalogSettings, type CatalogSetting } from './oscal/settings.js';
+import { evaluateControl, scopeSpace, standardFindings, catalogFindings, type CellCoverage, type ControlEvaluation } from './scopeCoverage.js';
+import type { Scope } from './scope.js';
+import { japaneseDate } from './dates.js';
 
 export interface AnalysisOptions {
   exemptionRationaleMinLength: number;
@@ -46,6 +49,14 @@ export interface ControlCoverage {
   weak: boolean;
   measures: MeasureSite[];
   exemptions: ExemptionSite[];
+  /** Uncovered, but measures not yet in effect will cover what is left (`planned-coverage`). */
+  planned?: boolean;
+  /** When `planned`: the date from which the control is met. */
+  plannedFrom?: string;
+  /** The values left uncovered when the control is met in part of its scope only (§5.2). */
+  uncoveredScope?: Scope;
+  /** Per scope cell, when measures or exemptions of the control are scoped. */
+  cells?: CellCoverage[];
 }
 
 export interface SectorGroup {
@@ -73,6 +84,10 @@ export interface SectorCoverage {
   uncovered: string[];
   /** Required controls covered only by recommended-strength measures (counted in `covered`). */
   weak: string[];
+  /** Uncovered controls that measures not yet in effect will cover (a sorted subset of `uncovered`). */
+  planned: string[];
+  /** Controls uncovered in part of the scope only: the values left, per dimension. */
+  uncoveredScope?: Record<string, Scope>;
 }
 
 export interface WorkspaceAnalysis {
@@ -99,6 +114,7 @@ export function analyzeWorkspace(files: FileAnalysis[], options: AnalysisOptions
   const byPath = new Map(sorted.map((f) => [f.path, f]));
   for (const file of sorted) checkStandardHeader(file, sectors, report);
   for (const group of groups) analyzeGroup(group, byPath, { ...options, sectors }, report);
+  checkApplicability(sorted, catalogs, groups, report);
   for (const group of groups) checkOutdatedPin(group, byPath, catalogs, report);
   return { sectors, catalogs, groups, findings, files: byPath };
 }
@@ -211,28 +227,62 @@ function analyzeGroup(group: SectorGroup, files: Map<string, FileAnalysis>, opti
   }
   if (!group.catalog) return;
   const primary = standards[0];
+  const space = scopeSpace(group.catalog.model.dimensions, standards, options.today);
   for (const control of group.catalog.controls.values()) {
     if (control.withdrawn || control.level > group.level) continue;
     const measures = covering.get(control.id) ?? [];
     const exempt = exemptions.get(control.id) ?? [];
-    const state: ControlState = measures.length > 0 ? 'covered' : exempt.some((e) => e.sound) ? 'exempted' : 'uncovered';
-    const weak = measures.length > 0 && measures.every((m) => m.measure.strength.strength === 'recommended');
-    group.controls.push({ control, state, weak, measures, exemptions: exempt });
-    if (weak) reportWeak(control, measures, report);
-    if (state === 'uncovered' && primary.model.baseline) {
+    const result = evaluateControl(space, control, measures, exempt);
+    if (!result.applies) continue;
+    const state: ControlState = result.state;
+    const weak = result.inEffect.length > 0 && result.inEffect.every((m) => m.measure.strength.strength === 'recommended');
+    const coverage: ControlCoverage = { control, state, weak, measures, exemptions: exempt };
+    if (result.planned) Object.assign(coverage, { planned: true, plannedFrom: result.planned.from });
+    if (result.uncoveredScope) coverage.uncoveredScope = result.uncoveredScope;
+    if (result.cells) coverage.cells = result.cells;
+    group.controls.push(coverage);
+    if (weak) reportWeak(control, result.inEffect, report);
+    if (result.planned) reportPlanned(control, result, report);
+    else if (state === 'uncovered' && primary.model.baseline) {
       report(primary.path, {
-        code: 'uncovered-control', range: primary.model.baseline.range, message: 'uncoveredControl', control: control.id,
-        args: { control: control.id, title: control.title, level: control.level, sector: sectorLabel(group.sector, options.sectors) },
+        code: 'uncovered-control', range: primary.model.baseline.range, message: result.uncoveredText ? 'uncoveredControlScoped' : 'uncoveredControl', control: control.id,
+        args: { control: control.id, title: control.title, level: control.level, sector: sectorLabel(group.sector, options.sectors), scope: result.uncoveredText ?? '' },
+        ...(result.uncoveredScope ? { data: { uncoveredScope: result.uncoveredScope } } : {}),
       });
     }
-    if (state === 'covered') {
-      for (const site of exempt) {
-        report(site.path, {
-          code: 'covered-and-exempted', range: site.exemption.control?.range ?? site.exemption.range, message: 'coveredAndExempted',
-          control: control.id, args: { control: control.id, measures: measures.map((m) => m.measure.id).join(', ') },
-        });
-      }
+    for (const site of result.overlapping) {
+      const narrow = result.narrowTo && !site.exemption.scope ? { data: { narrowTo: result.narrowTo } } : {};
+      report(site.path, {
+        code: 'covered-and-exempted', range: site.exemption.control?.range ?? site.exemption.range, message: 'coveredAndExempted',
+        control: control.id, args: { control: control.id, measures: result.inEffect.map((m) => m.measure.id).join(', ') }, ...narrow,
+      });
     }
+  }
+}
+
+function reportPlanned(control: CatalogControl, result: ControlEvaluation, report: Report): void {
+  const site = result.planned!.measures[0];
+  const ref = site.measure.covers.find((r) => r.id === control.id);
+  report(site.path, {
+    code: 'planned-coverage', range: ref?.range ?? site.measure.range, message: 'plannedCoverage', control: control.id,
+    args: {
+      control: control.id, title: control.title, date: result.planned!.from, japaneseDate: japaneseDate(result.planned!.from) ?? '',
+      measures: result.planned!.measures.map((m) => m.measure.id).join(', '), scope: result.uncoveredText ?? '',
+    },
+  });
+}
+
+/** Scopes and dates written in catalogs and standards, against the dimensions of their catalog. */
+function checkApplicability(files: FileAnalysis[], catalogs: Map<string, LoadedCatalog>, groups: SectorGroup[], report: Report): void {
+  for (const catalog of catalogs.values()) {
+    for (const finding of catalogFindings(catalog.model.controls, catalog.model.dimensions, catalog.key)) report(catalog.path, finding);
+  }
+  const catalogOf = new Map<string, LoadedCatalog | undefined>();
+  for (const group of groups) for (const path of group.paths) catalogOf.set(path, group.catalog);
+  for (const file of files) {
+    if (file.model?.kind !== 'standard') continue;
+    const catalog = catalogOf.get(file.path);
+    for (const finding of standardFindings(file.model, catalog?.model.dimensions, catalog?.key)) report(file.path, finding);
   }
 }
 
@@ -401,5 +451,13 @@ export function sectorCoverage(group: SectorGroup): SectorCoverage {
     exempted: count('exempted'),
     uncovered: group.controls.filter((c) => c.state === 'uncovered').map((c) => c.control.id).sort(),
     weak: group.controls.filter((c) => c.weak).map((c) => c.control.id).sort(),
+    planned: group.controls.filter((c) => c.planned).map((c) => c.control.id).sort(),
+    ...partialScopes(group.controls),
   };
+}
+
+function partialScopes(controls: ControlCoverage[]): Pick<SectorCoverage, 'uncoveredScope'> {
+  const partial = controls.filter((c) => c.uncoveredScope).sort((a, b) => (a.control.id < b.control.id ? -1 : 1));
+  if (partial.length === 0) return {};
+  return { uncoveredScope: Object.fromEntries(partial.map((c) => [c.control.id, c.uncoveredScope as Scope])) };
 }

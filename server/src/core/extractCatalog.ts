@@ -4,6 +4,7 @@ import type { CatalogControl, CatalogGroup, CatalogModel, Finding, LocalText, Re
 import { validateSchema } from './schema.js';
 import { nodeAt, nodeRange, rangeAt, type YamlSource } from './yamlSource.js';
 import { checkCsfId } from './csf.js';
+import { readDimensions, readYamlScope } from './scope.js';
 
 export function extractCatalog(source: YamlSource): { model: CatalogModel; findings: Finding[] } {
   const findings = validateSchema('catalog', source);
@@ -29,6 +30,8 @@ export function extractCatalog(source: YamlSource): { model: CatalogModel; findi
     });
     findings.push(...undeclaredFunctions(source, controls, model.groups));
   }
+  const dimensions = readDimensions(source);
+  if (dimensions) model.dimensions = dimensions;
   return { model, findings };
 }
 
@@ -50,7 +53,9 @@ function extractControl(source: YamlSource, raw: Record<string, unknown>, index:
   const entry = nodeAt(source, base).node;
   const csf = Array.isArray(raw.csf) ? raw.csf : [];
   const replacedBy = asString(raw.replacedBy);
+  const appliesTo = readYamlScope(source, [...base, 'appliesTo']);
   return {
+    ...(appliesTo ? { appliesTo } : {}),
     id,
     range: rangeAt(source, [...base, 'id']),
     entryRange: entry ? nodeRange(source, entry) : rangeAt(source, [...base, 'id']),
