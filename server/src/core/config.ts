@@ -6,6 +6,7 @@ import { LineIndex, type Range } from './text.js';
 import { parseYaml, rangeAt } from './yamlSource.js';
 import { validateSchema } from './schema.js';
 import { formatMessage } from './messages.js';
+import { parseLabelForms } from './labels.js';
 
 export const CONFIG_FILE = 'kijun.yaml';
 
@@ -21,6 +22,8 @@ export interface KijunConfig {
   sectors?: Sector[];
   /** OSCAL catalogs: their baseline id and where their levels come from. */
   oscal?: OscalCatalogSetting[];
+  /** Measure label forms (PRODUCT.md §5.1); a standard's own `measureLabels` wins. */
+  measureLabels?: string[];
 }
 
 /** One `oscal:` entry of kijun.yaml. Paths are relative to kijun.yaml. */
@@ -77,7 +80,18 @@ export function parseConfig(text: string): ParsedConfig {
       .map((x) => ({ id: x.id as string, name: (x.name ?? { ja: x.id, en: x.id }) as Sector['name'], ministry: (x.ministry ?? {}) as Sector['ministry'] }));
   }
   if (Array.isArray(raw.oscal)) given.oscal = oscalSettings(raw.oscal, source);
+  if (Array.isArray(raw.measureLabels)) given.measureLabels = labelSettings(raw.measureLabels, source, findings);
   return { config: mergeConfig({}, given), given, findings };
+}
+
+/** Usable label forms; a pattern that does not compile, matches empty text or may backtrack is a located finding. */
+function labelSettings(values: unknown[], source: ReturnType<typeof parseYaml>, findings: Finding[]): string[] {
+  const { problems } = parseLabelForms(values);
+  for (const p of problems) {
+    findings.push({ code: 'schema', range: rangeAt(source, ['measureLabels', p.index]), message: p.message, args: { pattern: String(values[p.index]), detail: p.detail ?? '' } });
+  }
+  const bad = new Set(problems.map((p) => p.index));
+  return values.filter((v, i): v is string => typeof v === 'string' && v !== '' && !bad.has(i));
 }
 
 function oscalSettings(entries: unknown[], source: ReturnType<typeof parseYaml>): OscalCatalogSetting[] {

@@ -10,6 +10,9 @@ import { extractOscalFile, extractOscalYaml, isOscalPath, oscalKindOf } from './
 
 export type FileRole = 'catalog' | 'standard';
 
+/** The editor's language for a document whose name has no usable extension (`untitled:`, a notebook cell). */
+export type DocumentLanguage = 'markdown' | 'yaml';
+
 export function isMarkdownPath(path: string): boolean {
   return /\.(md|markdown)$/i.test(path);
 }
@@ -22,11 +25,16 @@ export function isYamlPath(path: string): boolean {
  * Extracts a file's model. `role` is what the configuration says the file is; without it the
  * file's own `kind` decides, and a file of no kind is not ours (no model, no findings).
  */
-export function extractFile(path: string, text: string, role?: FileRole): FileAnalysis {
+/** Workspace settings that change how a file is read (kijun.yaml); part of any cache key. */
+export interface ExtractOptions {
+  measureLabels?: readonly string[];
+}
+
+export function extractFile(path: string, text: string, role?: FileRole, language?: DocumentLanguage, options: ExtractOptions = {}): FileAnalysis {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lines = new LineIndex(text);
   const result: FileAnalysis = { path, findings: [], eol: lines.eol };
-  if (isMarkdownPath(path)) return extractMarkdownFile(text, lines, role, result);
+  if (isMarkdownPath(path) || (language === 'markdown' && !isYamlPath(path) && !isOscalPath(path))) return extractMarkdownFile(text, lines, role, result, options);
   if (isOscalPath(path)) {
     const oscal = extractOscalFile(path, text, lines, role, result);
     if (oscal) return oscal;
@@ -53,19 +61,19 @@ export function extractFile(path: string, text: string, role?: FileRole): FileAn
     result.model = model;
     result.findings.push(...findings.filter((f) => !(role && f.message === 'schemaEnum' && f.args?.path === 'kind')));
   } else if (actual === 'standard' || effective === 'standard') {
-    const { model, findings } = extractYamlStandard(text, lines, source);
+    const { model, findings } = extractYamlStandard(text, lines, source, options);
     result.model = model;
     result.findings.push(...findings.filter((f) => !(role && f.message === 'schemaEnum' && f.args?.path === 'kind')));
   }
   return result;
 }
 
-function extractMarkdownFile(text: string, lines: LineIndex, role: FileRole | undefined, result: FileAnalysis): FileAnalysis {
+function extractMarkdownFile(text: string, lines: LineIndex, role: FileRole | undefined, result: FileAnalysis, options: ExtractOptions): FileAnalysis {
   const extraction = parseMarkdown(text, lines);
   const kind = markdownKind(extraction) ?? kindInBrokenText(extraction.frontMatter?.source.value, text);
   if (!role && kind !== 'standard') return result;
   result.findings.push(...extraction.findings);
-  const { model, findings } = extractMarkdownStandard(text, lines, extraction);
+  const { model, findings } = extractMarkdownStandard(text, lines, extraction, options);
   result.model = model;
   result.findings.push(...findings);
   return result;

@@ -6,13 +6,15 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent, Heading } from 'mdast';
 import type { Finding, Measure, Ref, StandardModel } from './model.js';
 import { LineIndex } from './text.js';
-import { parseYaml, type YamlSource } from './yamlSource.js';
+import { parseYaml, rangeAt, type YamlSource } from './yamlSource.js';
 import { validateSchema } from './schema.js';
 import { readHeader, listInsertPoint } from './frontMatterShared.js';
+import { markdownMeasuresInsert } from './insertPoints.js';
 import { CSF_ID_PATTERN } from './csf.js';
 import { csfFindings } from './extractCatalog.js';
-import { HEADING_ID, REFERENCE_SHAPE } from './ids.js';
-import { strengthOf } from './strength.js';
+import { readMarkerTokens } from './markers.js';
+import { DEFAULT_LABEL_FORMS, matchLabel, parseLabelForms, widthFold, type LabelForm } from './labels.js';
+import { applyMeasureFacts } from './measureFacts.js';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
 
@@ -88,28 +90,48 @@ export function markdownKind(extraction: MarkdownExtraction): unknown {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).kind : undefined;
 }
 
-export function extractMarkdownStandard(text: string, lines: LineIndex, extraction: MarkdownExtraction): { model: StandardModel; findings: Finding[] } {
+export interface MarkdownOptions {
+  /** `measureLabels` of kijun.yaml; the front matter's own list wins. */
+  measureLabels?: readonly string[];
+}
+
+export function extractMarkdownStandard(text: string, lines: LineIndex, extraction: MarkdownExtraction, options: MarkdownOptions = {}): { model: StandardModel; findings: Finding[] } {
   const findings: Finding[] = [];
   const fm = extraction.frontMatter;
   if (fm && fm.source.doc && fm.source.doc.errors.length === 0) findings.push(...validateSchema('frontMatter', fm.source));
   const unterminated = extraction.findings.some((f) => f.message === 'unterminatedFrontMatter');
   if (!fm && !unterminated) findings.push({ code: 'schema', range: lines.range(0, 0), message: 'missingFrontMatter' });
   const header = fm ? readHeader(fm.source) : { level: 1, exemptions: [] };
+  const forms = (fm ? frontMatterLabelForms(fm.source, findings) : undefined)
+    ?? (options.measureLabels ? parseLabelForms(options.measureLabels).forms : DEFAULT_LABEL_FORMS);
   const bodyStart = fm ? fm.end : 0;
-  const skip = skippedRanges(extraction.tree);
-  const measures = findMeasures(text, extraction.tree, lines);
-  attachMarkers(text, bodyStart, measures, skip, lines);
-  attachCsfRefs(text, measures, skip, lines, findings);
+  const layout = readLayout(extraction.tree);
+  const measures = findMeasures(text, layout.headings, lines, forms);
+  const markers = { sections: measures, skip: layout.skip, nested: layout.nested, lines, findings };
+  attachMarkerLines(text, bodyStart, markers);
+  attachMarkerComments(text, layout.comments, markers);
+  attachCsfRefs(text, measures, layout.skip, lines, findings);
   const model: StandardModel = {
     kind: 'standard',
     format: 'markdown',
     ...header,
     measures: measures.map((m) => m.measure),
     headerRange: lines.range(fm?.start ?? 0, fm?.end ?? 0),
-    measuresInsert: endInsertPoint(text, lines),
+    measuresInsert: markdownMeasuresInsert(text, lines),
     exemptionsInsert: fm ? listInsertPoint(fm.source, 'exemptions', fm.closeStart) : undefined,
   };
   return { model, findings };
+}
+
+/** The front matter's `measureLabels`, when it has one; unusable patterns are located findings. */
+function frontMatterLabelForms(source: YamlSource, findings: Finding[]): LabelForm[] | undefined {
+  const value = source.value && typeof source.value === 'object' ? (source.value as Record<string, unknown>).measureLabels : undefined;
+  if (!Array.isArray(value)) return undefined;
+  const { forms, problems } = parseLabelForms(value);
+  for (const p of problems) {
+    findings.push({ code: 'schema', range: rangeAt(source, ['measureLabels', p.index]), message: p.message, args: { pattern: String(value[p.index]), detail: p.detail ?? '' } });
+  }
+  return forms;
 }
 
 interface Section {
@@ -120,25 +142,67 @@ interface Section {
   parent: number;
 }
 
-function findMeasures(text: string, tree: Root, lines: LineIndex): Section[] {
-  const headings = tree.children.filter((n): n is Heading => n.type === 'heading');
+/** What extraction needs of the Markdown tree, in document order. */
+interface Layout {
+  /** Headings at the top level: only these can be measures. */
+  headings: Heading[];
+  /** Text a reader does not take as the standard's own: code, block quotes, HTML comments and raw HTML. */
+  skip: [number, number][];
+  /** From a heading nested in a list item to the end of that item: not a measure's text. */
+  nested: [number, number][];
+  /** HTML nodes that hold comments, for the `<!-- covers: … -->` form. */
+  comments: { start: number; value: string }[];
+}
+
+const RAW_HTML = /^<(?:!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|style|pre|textarea)(?=[\s>/]|$))/i;
+
+function readLayout(tree: Root): Layout {
+  const layout: Layout = { headings: [], skip: [], nested: [], comments: [] };
+  for (const node of tree.children) if (node.type === 'heading') layout.headings.push(node);
+  const stack: { node: Root | RootContent; item?: RootContent }[] = [{ node: tree }];
+  while (stack.length > 0) {
+    const { node, item } = stack.pop() as { node: Root | RootContent; item?: RootContent };
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? 0;
+    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'blockquote') {
+      layout.skip.push([start, end]);
+      continue;
+    }
+    if (node.type === 'html') {
+      // Block quotes are never descended into, so a comment reached here is the standard's own.
+      if (node.value.includes('<!--')) layout.comments.push({ start, value: node.value });
+      if (RAW_HTML.test(node.value)) layout.skip.push([start, end]);
+      continue;
+    }
+    if (node.type === 'heading' && item) {
+      const region: [number, number] = [start, item.position?.end.offset ?? end];
+      const last = layout.nested[layout.nested.length - 1];
+      if (!last || region[0] >= last[1]) layout.nested.push(region);
+    }
+    if (!('children' in node)) continue;
+    const children = node.children as RootContent[];
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], item: node.type === 'listItem' ? node : item });
+  }
+  return layout;
+}
+
+function findMeasures(text: string, headings: Heading[], lines: LineIndex, forms: readonly LabelForm[]): Section[] {
   const ends = sectionEnds(headings, text.length);
   const sections: Section[] = [];
   headings.forEach((heading, i) => {
     const start = heading.position?.start.offset ?? 0;
-    const label = plainText(heading).trim();
-    const match = HEADING_ID.exec(label);
-    if (!match) return;
-    const id = match[0];
-    const idStart = text.indexOf(id, start);
+    const plain = plainText(heading);
+    const found = matchLabel(plain, forms);
+    if (!found) return;
+    const idStart = locateLabel(text, start, heading.position?.end.offset ?? text.length, plain.slice(found.start, found.end));
     sections.push({
       start,
       end: ends[i],
       parent: -1,
       measure: {
-        id,
-        range: lines.range(idStart, idStart + id.length),
-        title: label.slice(id.length).replace(/^[\s:：.．、,，-]+/, '').trim(),
+        id: found.label,
+        range: lines.range(idStart, idStart + (found.end - found.start)),
+        title: plain.slice(found.end).replace(/^[\s:：.．、,，\-－]+/, '').trim(),
         sectionRange: lines.range(start, trimEnd(text, ends[i])),
         covers: [],
         csf: [],
@@ -152,9 +216,15 @@ function findMeasures(text: string, tree: Root, lines: LineIndex): Section[] {
     // A measure's own words: its section up to the first nested measure.
     const next = sections[i + 1];
     const end = next && next.parent === i ? next.start : section.end;
-    section.measure.strength = strengthOf(text.slice(section.start, end));
+    applyMeasureFacts(section.measure, text, section.start, end, lines);
   });
   return sections;
+}
+
+/** Where the label's text sits in the heading's source (emphasis marks may precede it). */
+function locateLabel(text: string, start: number, end: number, written: string): number {
+  const at = widthFold(text.slice(start, end)).indexOf(widthFold(written));
+  return at >= 0 ? start + at : start;
 }
 
 function linkParents(sections: Section[]): void {
@@ -186,37 +256,13 @@ function trimEnd(text: string, end: number): number {
 
 function plainText(heading: Heading): string {
   let text = '';
-  preorder(heading, (node) => {
-    if ('value' in node && typeof node.value === 'string') text += node.value;
-    return true;
-  });
-  return text;
-}
-
-/** Code blocks and inline code: ids written there are quoted, not meant. */
-function skippedRanges(tree: Root): [number, number][] {
-  const out: [number, number][] = [];
-  preorder(tree, (node) => {
-    if (node.type !== 'code' && node.type !== 'inlineCode') return true;
-    out.push([node.position?.start.offset ?? 0, node.position?.end.offset ?? 0]);
-    return false;
-  });
-  return out;
-}
-
-/**
- * Visits nodes in document order; `visit` returns false to skip a node's children. Iterative,
- * because lists and block quotes nest as deep as the author types (`- - - …` 10,000 times) and
- * a recursive walk overflows the stack.
- */
-function preorder(root: Root | Heading, visit: (node: Root | RootContent) => boolean): void {
-  const stack: (Root | RootContent)[] = [root];
+  const stack: RootContent[] = [...heading.children].reverse();
   while (stack.length > 0) {
-    const node = stack.pop() as Root | RootContent;
-    if (!visit(node) || !('children' in node)) continue;
-    const children = node.children as RootContent[];
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    const node = stack.pop() as RootContent;
+    if ('value' in node && typeof node.value === 'string') text += node.value;
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as RootContent);
   }
+  return text;
 }
 
 /** Ranges are in document order and do not overlap, so a binary search finds the candidate. */
@@ -246,41 +292,75 @@ function lastStartingAtOrBefore<T>(items: T[], offset: number, startOf: (item: T
   return found;
 }
 
-const MARKER_LINE = /^[ \t]*(?:[-*+>][ \t]*)*(?:\*\*|__)?(covers|対応)(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?/i;
-const MARKER_COMMENT = /<!--[ \t]*(?:covers|対応)[ \t]*[:：]([\s\S]*?)-->/gi;
+interface MarkerContext {
+  sections: Section[];
+  skip: [number, number][];
+  nested: [number, number][];
+  lines: LineIndex;
+  findings: Finding[];
+}
 
-function attachMarkers(text: string, bodyStart: number, sections: Section[], skip: [number, number][], lines: LineIndex): void {
-  if (sections.length === 0) return;
-  const first = lines.positionAt(Math.max(bodyStart, sections[0].start)).line;
-  for (let line = first; line < lines.lineCount; line++) {
-    const start = lines.lineStart(line);
-    const end = lines.lineEnd(line);
-    const match = MARKER_LINE.exec(text.slice(start, end));
-    if (!match || isSkipped(start + match.index, skip)) continue;
-    const section = sectionAt(sections, start);
-    if (section) section.measure.covers.push(...markerIds(text, start + match[0].length, end, lines));
-  }
-  MARKER_COMMENT.lastIndex = bodyStart;
-  for (let m = MARKER_COMMENT.exec(text); m; m = MARKER_COMMENT.exec(text)) {
-    if (isSkipped(m.index, skip)) continue;
-    const section = sectionAt(sections, m.index);
-    const idsStart = m.index + m[0].length - 3 - m[1].length;
-    if (section) section.measure.covers.push(...markerIds(text, idsStart, idsStart + m[1].length, lines));
+/** `Covers:` / `対応:` at the start of a line, after list markers and emphasis; the line is width-folded first. */
+const MARKER_LINE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(?:\*\*|__)?(?:covers|対応)(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?/i;
+const COMMENT_KEY = /^[ \t]*(?:covers|対応)[ \t]*[:：]/i;
+
+function attachMarkerLines(text: string, bodyStart: number, ctx: MarkerContext): void {
+  const first = ctx.lines.positionAt(bodyStart).line + (bodyStart > 0 ? 1 : 0);
+  for (let line = first; line < ctx.lines.lineCount; line++) {
+    const start = ctx.lines.lineStart(line);
+    const end = ctx.lines.lineEnd(line);
+    const match = MARKER_LINE.exec(widthFold(text.slice(start, end)));
+    if (!match || isSkipped(start + match[0].length - 1, ctx.skip)) continue;
+    credit(text, start, start + match[0].length, end, ctx);
   }
 }
 
-/** Ids after a marker key, separated by `,` `、` `，` or spaces; stops at the first non-id word. */
-export function markerIds(text: string, start: number, end: number, lines: LineIndex): Ref[] {
-  const refs: Ref[] = [];
-  const token = /[^\s,、，]+/g;
-  const slice = text.slice(start, end);
-  for (let m = token.exec(slice); m; m = token.exec(slice)) {
-    const word = m[0].replace(/[.。;；:：*_]+$/, '');
-    if (!REFERENCE_SHAPE.test(word)) break;
-    const s = start + m.index;
-    refs.push({ id: word, range: lines.range(s, s + word.length) });
+/**
+ * `<!-- covers: … -->`: each comment is read once from its opening to its own closing, so an
+ * unclosed `<!--` costs one scan of its node, never a scan to the end of the file per opening.
+ */
+function attachMarkerComments(text: string, comments: Layout['comments'], ctx: MarkerContext): void {
+  for (const node of comments) {
+    for (let open = node.value.indexOf('<!--'); open >= 0; ) {
+      const close = node.value.indexOf('-->', open + 4);
+      if (close < 0) break;
+      const body = widthFold(node.value.slice(open + 4, close));
+      const key = COMMENT_KEY.exec(body);
+      if (key) {
+        const idsStart = node.start + open + 4 + key[0].length;
+        credit(text, node.start + open, idsStart, node.start + close, ctx);
+      }
+      open = node.value.indexOf('<!--', close + 3);
+    }
   }
-  return refs;
+}
+
+/** Gives a marker's ids to the measure whose section holds it, or reports it as an orphan. */
+function credit(text: string, markerStart: number, idsStart: number, idsEnd: number, ctx: MarkerContext): void {
+  const { refs, problems } = readMarkerTokens(text, idsStart, idsEnd, ctx.lines);
+  ctx.findings.push(...problems);
+  const section = isSkipped(markerStart, ctx.nested) ? undefined : sectionAt(ctx.sections, markerStart);
+  if (section) {
+    section.measure.covers.push(...refs);
+    return;
+  }
+  ctx.findings.push({
+    code: 'orphan-marker',
+    range: ctx.lines.range(markerStart, Math.max(idsEnd, idsStart)),
+    message: isSkipped(markerStart, ctx.nested) ? 'orphanMarkerNested' : 'orphanMarker',
+    args: { ids: refs.map((r) => r.id).join(', ') || '-' },
+    data: orphanData(text, markerStart, ctx),
+  });
+}
+
+/** For the "add a label to the heading" fix: the heading the orphan sits under, if any. */
+function orphanData(text: string, offset: number, ctx: MarkerContext): Record<string, unknown> | undefined {
+  for (let line = ctx.lines.positionAt(offset).line; line >= 0; line--) {
+    const start = ctx.lines.lineStart(line);
+    const heading = /^ {0,3}(#{1,6})[ \t]+(?=\S)/.exec(text.slice(start, ctx.lines.lineEnd(line)));
+    if (heading && !isSkipped(start, ctx.skip)) return { headingLine: line, labelAt: heading[0].length };
+  }
+  return undefined;
 }
 
 function attachCsfRefs(text: string, sections: Section[], skip: [number, number][], lines: LineIndex, findings: Finding[]): void {
@@ -294,9 +374,4 @@ function attachCsfRefs(text: string, sections: Section[], skip: [number, number]
     }
     findings.push(...csfFindings(section.measure.csf));
   }
-}
-
-function endInsertPoint(text: string, lines: LineIndex): StandardModel['measuresInsert'] {
-  const position = lines.positionAt(text.length);
-  return { position, indent: '', needsKey: false, needsLeadingNewline: position.character > 0 };
 }

@@ -6,16 +6,29 @@ import { readHeader, listInsertPoint, scalarSourceRange, entryRange } from './fr
 import { asRecord, asString, csfFindings } from './extractCatalog.js';
 import { rangeAt, type YamlSource } from './yamlSource.js';
 import { CSF_ID_PATTERN } from './csf.js';
-import { strengthOf } from './strength.js';
+import { yamlMeasuresInsert } from './insertPoints.js';
+import { yamlMeasureFacts } from './measureFacts.js';
+import { DEFAULT_LABEL_FORMS, matchLabel, parseLabelForms, type LabelForm } from './labels.js';
+import { normaliseId } from './markers.js';
 
-export function extractYamlStandard(text: string, lines: LineIndex, source: YamlSource): { model: StandardModel; findings: Finding[] } {
+export interface YamlStandardOptions {
+  /** `measureLabels` of kijun.yaml; the standard's own list wins. */
+  measureLabels?: readonly string[];
+}
+
+export function extractYamlStandard(text: string, lines: LineIndex, source: YamlSource, options: YamlStandardOptions = {}): { model: StandardModel; findings: Finding[] } {
   const findings = validateSchema('standard', source);
   const root = asRecord(source.value);
+  const forms = labelForms(source, root.measureLabels, options.measureLabels, findings);
   const rawMeasures = Array.isArray(root.measures) ? root.measures : [];
   const measures: Measure[] = [];
   rawMeasures.forEach((raw, i) => {
     const measure = readMeasure(text, lines, source, asRecord(raw), i);
-    if (measure) measures.push(measure);
+    if (!measure) return;
+    const label = matchLabel(measure.id, forms.forms);
+    if (label && label.start === 0 && label.end === measure.id.length) measure.id = label.label;
+    else findings.push({ code: 'schema', range: measure.range, message: 'measureIdNotLabel', args: { id: measure.id, forms: forms.names } });
+    measures.push(measure);
   });
   for (const m of measures) findings.push(...csfFindings(m.csf));
   const model: StandardModel = {
@@ -24,12 +37,22 @@ export function extractYamlStandard(text: string, lines: LineIndex, source: Yaml
     ...readHeader(source),
     measures,
     headerRange: lines.range(0, text.length),
-    measuresInsert: listInsertPoint(source, 'measures', text.length) ?? {
-      position: lines.positionAt(text.length), indent: '  ', needsKey: false, needsLeadingNewline: false,
-    },
+    measuresInsert: yamlMeasuresInsert(source, text.length),
     exemptionsInsert: listInsertPoint(source, 'exemptions', text.length),
   };
   return { model, findings };
+}
+
+function labelForms(source: YamlSource, own: unknown, configured: readonly string[] | undefined, findings: Finding[]): { forms: LabelForm[]; names: string } {
+  const values = Array.isArray(own) ? own : configured;
+  if (!values) return { forms: DEFAULT_LABEL_FORMS, names: 'id, article' };
+  const { forms, problems } = parseLabelForms(values);
+  if (Array.isArray(own)) {
+    for (const p of problems) {
+      findings.push({ code: 'schema', range: rangeAt(source, ['measureLabels', p.index]), message: p.message, args: { pattern: String(own[p.index]), detail: p.detail ?? '' } });
+    }
+  }
+  return { forms, names: values.map(String).join(', ') };
 }
 
 function readMeasure(text: string, lines: LineIndex, source: YamlSource, raw: Record<string, unknown>, index: number): Measure | undefined {
@@ -38,7 +61,7 @@ function readMeasure(text: string, lines: LineIndex, source: YamlSource, raw: Re
   const path = ['measures', index];
   const listed = (key: string): Ref[] => {
     const values = Array.isArray(raw[key]) ? (raw[key] as unknown[]) : [];
-    return values.flatMap((v, j): Ref[] => (typeof v === 'string' ? [{ id: v, range: rangeAt(source, [...path, key, j]) }] : []));
+    return values.flatMap((v, j): Ref[] => (typeof v === 'string' ? [{ id: normaliseId(v), range: rangeAt(source, [...path, key, j]) }] : []));
   };
   return {
     id,
@@ -48,7 +71,7 @@ function readMeasure(text: string, lines: LineIndex, source: YamlSource, raw: Re
     covers: listed('covers'),
     csf: [...listed('csf'), ...csfInText(text, lines, source, [...path, 'text'])],
     depth: 0,
-    strength: strengthOf(typeof raw.text === 'string' ? raw.text : '', asString(raw.strength)),
+    ...yamlMeasureFacts(source, path, raw, asString(raw.strength)),
   };
 }
 

@@ -251,6 +251,34 @@ const MESSAGES = {
     ja: (a) => `${a.path}: ${a.detail}`,
     en: (a) => `${a.path}: ${a.detail}`,
   },
+  orphanMarker: {
+    ja: (a) => `この対応マーカー(${a.ids})はどの対策の節にもないため、何にも対応しません。対策ラベル(例: 「第5条」「EL-PR-01」)で始まる見出しの下に置いてください。`,
+    en: (a) => `This coverage marker (${a.ids}) is outside every measure's section, so it covers nothing. Put it under a heading that starts with a measure label (such as "第5条" or "EL-PR-01").`,
+  },
+  orphanMarkerNested: {
+    ja: (a) => `この対応マーカー(${a.ids})は、リストの項目の中にある見出しの下にあります。リストや引用の中の見出しは対策ではないため、何にも対応しません。`,
+    en: (a) => `This coverage marker (${a.ids}) sits under a heading inside a list item. A heading in a list or block quote is not a measure, so the marker covers nothing.`,
+  },
+  markerSyntax: {
+    ja: (a) => `対応マーカーの「${a.token}」は管理策 ID として読めません。ID は「,」「、」「・」「／」または空白で区切ってください。`,
+    en: (a) => `"${a.token}" in this coverage marker is not a control id. Separate ids with ",", "、", "・", "／" or spaces.`,
+  },
+  labelPatternInvalid: {
+    ja: (a) => `measureLabels の正規表現「${a.pattern}」を解釈できません(${a.detail})。`,
+    en: (a) => `The measureLabels regular expression "${a.pattern}" does not compile (${a.detail}).`,
+  },
+  labelPatternEmpty: {
+    ja: (a) => `measureLabels の正規表現「${a.pattern}」は空の文字列に一致するため、ラベルになりません。`,
+    en: (a) => `The measureLabels regular expression "${a.pattern}" matches empty text, so it cannot be a label.`,
+  },
+  labelPatternBacktracks: {
+    ja: (a) => `measureLabels の正規表現「${a.pattern}」は、繰り返しの中に繰り返しや選択があり、見出しによっては処理が終わらないおそれがあるため使えません。入れ子の繰り返しを外してください。`,
+    en: (a) => `The measureLabels regular expression "${a.pattern}" repeats a group that itself repeats or alternates, which can take exponential time on some headings; it is not used. Remove the nested repetition.`,
+  },
+  measureIdNotLabel: {
+    ja: (a) => `対策の id「${a.id}」は、この安全基準等のラベル形式(${a.forms})のどれにも当てはまりません。`,
+    en: (a) => `Measure id "${a.id}" matches none of this standard's label forms (${a.forms}).`,
+  },
   markdownTooDeep: {
     ja: (a) => `この行はリストまたは引用を ${a.depth} 段入れ子にしています。${a.max} 段を超える部分は通常の文字として読みます。`,
     en: (a) => `This line nests lists or block quotes ${a.depth} deep; beyond ${a.max} levels the rest is read as plain text.`,
@@ -258,6 +286,14 @@ const MESSAGES = {
   fileUnreadable: {
     ja: (a) => `ファイルを読めません: ${a.detail}`,
     en: (a) => `The file cannot be read: ${a.detail}`,
+  },
+  fileNotRegular: {
+    ja: () => '通常のファイルではない(名前付きパイプ、ソケット、デバイスなど)ため読み込みませんでした。',
+    en: () => 'The file was not read because it is not a regular file (a named pipe, socket or device).',
+  },
+  fileOutsideWorkspace: {
+    ja: () => 'このファイルはワークスペースの外を指すリンクのため読み込みません(信頼されていないワークスペース)。ワークスペースを信頼するか、リンクを実際のファイルに置き換えてください。',
+    en: () => 'This file is a link that points outside the workspace and is not read (the workspace is not trusted). Trust the workspace or replace the link with the file.',
   },
   fileTooLarge: {
     ja: (a) => `ファイルが大きすぎるため検査しませんでした(${a.size} バイト、上限 ${a.max} バイト)。`,

@@ -21,6 +21,8 @@ export const RULES = {
   'unknown-sector': 'warning',
   'outdated-baseline': 'info',
   'planned-coverage': 'warning',
+  'orphan-marker': 'warning',
+  'marker-syntax': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type RuleCode = keyof typeof RULES;

@@ -86,6 +86,14 @@ export const RULE_TEXT: Record<RuleCode, RuleText> = {
     title: { ja: '必須の管理策が、まだ施行されていない対策だけで対応されている', en: 'A required control is covered only by measures not yet in effect' },
     fix: { ja: '施行日までの経過措置を定めるか、施行日を見直してください(kijun check --as-of で施行後の状態を確認できます)。', en: 'Add a transitional measure until the date, or revisit the date (kijun check --as-of shows the standard as it will be).' },
   },
+  'orphan-marker': {
+    title: { ja: '対応マーカーがどの対策の節にもなく、何にも対応しない', en: 'A coverage marker is outside every measure\'s section and covers nothing' },
+    fix: { ja: 'マーカーを対策の見出しの下に移すか、見出しに対策ラベル(第N条 など)を付けてください。', en: 'Move the marker under a measure heading, or give its heading a measure label (such as 第N条).' },
+  },
+  'marker-syntax': {
+    title: { ja: '対応マーカーの中に管理策 ID として読めない語がある', en: 'A token in a coverage marker is not a control id' },
+    fix: { ja: '管理策 ID に直すか、説明はマーカーの行の外に書いてください。', en: 'Write it as a control id, or move the explanation out of the marker line.' },
+  },
 };
 
 export interface RuleInfo {
