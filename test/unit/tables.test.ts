@@ -1,7 +1,7 @@
 // The correspondence table (対照表) as CSV and .xlsx, JSON `coverage[].controls`, and CSF 2.0
 // profiles, from the core. The .xlsx is read back with an independent reader (test/helpers/xlsxReader.ts).
 import assert from 'node:assert/strict';
-import { check, RATIONALE } from '../helpers/memoryWorkspace.js';
+import { check, CATALOG, RATIONALE, markdown } from '../helpers/memoryWorkspace.js';
 import { filesOf } from '../helpers/reviewWorkspaces.js';
 import { readXlsx } from '../helpers/xlsxReader.js';
 import type { Locale } from '../../server/src/core/model.js';
@@ -147,6 +147,14 @@ describe('JSON coverage[].controls', () => {
     assert.equal(count('exempted'), c.exempted);
     assert.equal(count('uncovered', 'planned'), c.uncovered.length);
     assert.equal(c.controls.length - count('not-required'), c.required);
+  });
+
+  it('says planned for a control covered only by a measure not yet in effect (§5.3), 施行前 in Japanese', async () => {
+    const std = markdown('level: 1\n', '# T\n\n## EL-PR-01 MFA\nCovers: BL-PR-01\nEffective: 2099-04-01\nThis measure shall be applied.\n');
+    const w = await check({ 'baseline/catalog.yaml': CATALOG, 'standards/electricity.md': std }, { locale: 'ja' });
+    assert.deepEqual(w.report.coverage[0].controls[0], { control: 'BL-PR-01', status: 'planned', measures: ['EL-PR-01'] });
+    const rows = parseCsv(tableCsv(tables(w, 'ja').table).slice(1));
+    assert.equal(rows.find((r) => r[3] === 'BL-PR-01')?.[8], '施行前');
   });
 });
 

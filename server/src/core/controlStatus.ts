@@ -35,14 +35,11 @@ export interface SectorControl {
 }
 
 /**
- * Hook for "planned" coverage (PRODUCT.md §5.3: a required control covered only by measures not
- * yet in effect). The analysis that knows effective dates marks such a control with
- * `planned: true` on its `ControlCoverage` (or a `planned` state); until it does, no control is
- * planned and nothing here guesses.
+ * "Planned" coverage (PRODUCT.md §5.3: a required control covered only by measures not yet in
+ * effect) is the analysis's decision (`ControlCoverage.planned`); nothing here guesses.
  */
 export function isPlanned(coverage: ControlCoverage): boolean {
-  const marked = coverage as ControlCoverage & { planned?: boolean };
-  return marked.planned === true || (coverage.state as string) === 'planned';
+  return coverage.planned === true;
 }
 
 /** The status word of a required control. */
