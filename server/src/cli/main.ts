@@ -14,6 +14,7 @@ import { runDiff, formatDiffText, formatDiffMarkdown, diffJson } from './diffCom
 import { fastLoader, cacheFileFor, bundleBuildId } from '../node/fastLoader.js';
 import { existsSync } from 'node:fs';
 import { runOscalCommand, OSCAL_USAGE } from './oscalCommands.js';
+import { isIsoDate } from '../core/dates.js';
 import { runSuggestCommand, SUGGEST_USAGE } from './suggestCommand.js';
 import { runDocxCommand, DOCX_USAGE } from './docxCommand.js';
 import { printable } from '../core/printable.js';
@@ -30,7 +31,7 @@ export interface CliIo {
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = `Usage: kijun check [PATH...] [--config FILE] [--format text|json|sarif|junit|markdown|html|csv|xlsx] [--output FILE] [--lang ja|en] [--max-warnings N] [--no-cache]
+const USAGE = `Usage: kijun check [PATH...] [--config FILE] [--format text|json|sarif|junit|markdown|html|csv|xlsx] [--output FILE] [--lang ja|en] [--max-warnings N] [--as-of YYYY-MM-DD] [--no-cache]
        kijun diff OLD_CATALOG NEW_CATALOG [--standards PATH]... [--format text|json|markdown] [--output FILE] [--lang ja|en]
 ${OSCAL_USAGE}
 ${SUGGEST_USAGE}
@@ -77,12 +78,17 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--max-warnings needs a whole number, not ${args.values['max-warnings']}`);
   }
 
+  const asOf = args.values['as-of'];
+  if (asOf !== undefined && !isIsoDate(asOf)) {
+    io.stderr(`kijun: ${formatMessage('badAsOf', { value: asOf }, (lang as Locale | undefined) ?? localeFromEnv(io.env) ?? 'en')}\n`);
+    return 2;
+  }
   const absolute = paths.map((p) => toPosix(path.resolve(io.cwd, p)));
   for (const p of absolute) if (!(await nodeFs.stat(p))) throw new UsageError(`no such file or folder: ${p}`);
   const configPath = await locateConfig(args.values.config, absolute, io.cwd);
   const root = configPath ? path.posix.dirname(configPath) : toPosix(path.resolve(io.cwd));
   const loader = cliLoader(root, args.values['no-cache'] === true);
-  const loaded = await loadWorkspace(nodeFs, { root, configPath, paths: absolute.length ? absolute : undefined, today: io.env.KIJUN_TODAY ?? localToday(), loader });
+  const loaded = await loadWorkspace(nodeFs, { root, configPath, paths: absolute.length ? absolute : undefined, today: asOf ?? io.env.KIJUN_TODAY ?? localToday(), loader });
   const locale: Locale = (lang as Locale | undefined) ?? loaded.config.locale ?? localeFromEnv(io.env) ?? 'en';
   const problem = unusableWorkspace(loaded, configPath, locale, io.cwd);
   if (problem) {
@@ -126,6 +132,7 @@ function parse(argv: string[]) {
         output: { type: 'string', short: 'o' },
         lang: { type: 'string' },
         'max-warnings': { type: 'string' },
+        'as-of': { type: 'string' },
         'no-cache': { type: 'boolean' },
         standards: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
