@@ -142,7 +142,7 @@ describe('kijun diff (CLI)', () => {
     const r = spawnKijun(['diff', 'samples/baseline/jp-ci-baseline-2026.1.yaml', 'samples/drafts/jp-ci-baseline-2027.1.yaml', '--standards', 'samples/standards', '--lang', 'ja', '--format', 'markdown']);
     assert.equal(r.status, 0, r.stderr);
     const rows = r.stdout.split('\n').filter((l) => /^\| \S+ \([a-z-]+\) \|/.test(l));
-    assert.deepEqual(rows.map((l) => l.split(' | ')[0]), ['| 電力 (electricity)', '| 金融 (finance)', '| 医療 (medical)', '| 水道 (water)']);
+    assert.deepEqual(rows.map((l) => l.split(' | ')[0]), ['| 電力 (electricity)', '| 金融 (finance)', '| 医療 (medical)', '| 港湾 (port)', '| 水道 (water)']);
     for (const row of rows) {
       assert.match(row, /BL-GV-17/);
       assert.match(row, /BL-PR-21/);

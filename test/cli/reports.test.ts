@@ -28,15 +28,15 @@ describe('kijun check report formats (CLI)', () => {
     sarif: (out) => {
       const log = JSON.parse(out);
       assert.equal(log.version, '2.1.0');
-      assert.equal(log.runs[0].results.length, 12);
+      assert.equal(log.runs[0].results.length, 14);
       assert.equal(log.runs[0].results[1].locations[0].physicalLocation.artifactLocation.uri, 'samples/standards/electricity/00-governance.md');
       assert.equal(log.runs[0].originalUriBaseIds['%SRCROOT%'].uri, pathToFileURL(`${ROOT}/`).href);
       assert.equal(log.runs[0].tool.driver.rules[0].helpUri, 'https://example.org/kijun/docs/rules/uncovered-control.md', 'KIJUN_DOCS_URL');
     },
     junit: (out) => {
       const elements = checkMarkup(out, { xml: true });
-      assert.equal(elements.filter((e) => e.name === 'testcase').length, 47 + 58 + 47 + 47 + 7);
-      assert.equal(elements[0].attrs.failures, '11');
+      assert.equal(elements.filter((e) => e.name === 'testcase').length, 47 + 58 + 47 + 47 + 47 + 8);
+      assert.equal(elements[0].attrs.failures, '14');
     },
     markdown: (out) => {
       assert.match(out, /^<!-- kijun-report -->\n## Kijun: ベースライン対応状況/);

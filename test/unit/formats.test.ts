@@ -49,7 +49,7 @@ describe('review model', () => {
   it('has the samples\' sectors, per-control states, titles and the electricity exemption', async () => {
     const { review } = await load('samples', 'ja');
     assert.deepEqual(review.sectors.map((s) => [s.sector, s.required, s.covered, s.exempted, s.uncovered]), [
-      ['electricity', 47, 44, 1, 2], ['finance', 58, 55, 0, 3], ['medical', 47, 44, 0, 3], ['water', 47, 47, 0, 0],
+      ['electricity', 47, 44, 1, 2], ['finance', 58, 55, 0, 3], ['medical', 47, 44, 0, 3], ['port', 47, 44, 1, 2], ['water', 47, 47, 0, 0],
     ]);
     const electricity = review.sectors[0];
     assert.equal(electricity.name.ja, '電力');
@@ -174,7 +174,7 @@ describe('JUnit format', () => {
     const elements = parse(xml);
     const suites = elements.filter((e) => e.name === 'testsuite');
     assert.deepEqual(suites.map((s) => [s.attrs.tests, s.attrs.failures, s.attrs.skipped]), [
-      ['47', '2', '1'], ['58', '3', '0'], ['47', '3', '0'], ['47', '0', '0'], ['7', '3', '0'],
+      ['47', '2', '1'], ['58', '3', '0'], ['47', '3', '0'], ['47', '2', '1'], ['47', '0', '0'], ['8', '4', '0'],
     ]);
     assert.match(suites[0].attrs.name, /電力\(electricity\)/);
     // BL-PR-02 of medical: uncovered because its exemption is unsound; both findings are in the failure.
@@ -233,7 +233,7 @@ describe('Markdown summary', () => {
     const md = formatMarkdown(r.report, r.review, 'ja');
     assertTables(md);
     assert.ok(md.startsWith(`${MARKDOWN_MARKER}\n## Kijun: ベースライン対応状況`));
-    assert.match(md, /❌ \*\*エラー 10 件、警告 1 件、情報 1 件/);
+    assert.match(md, /❌ \*\*エラー 12 件、警告 1 件、情報 1 件/);
     assert.match(md, /^\| 電力 \(electricity\) \| jp-ci-baseline@2026\.1 \| 1 \| 47 \| 44 \| 1 \| \*\*2\*\* \| 95\.7% \|$/m);
     assert.match(md, /^\| 水道 \(water\) \| jp-ci-baseline@2026\.1 \| 1 \| 47 \| 47 \| 0 \| 0 \| 100% \|$/m);
     const uncovered = md.slice(md.indexOf('### 未対応の管理策'), md.indexOf('### 確認が必要な適用除外'));
@@ -326,13 +326,13 @@ describe('HTML report', () => {
       return html.slice(start, html.indexOf('</tr>', start));
     };
     const states = (id: string): string[] => [...row(id).matchAll(/<td class="cell ([a-zA-Z ]+)"/g)].map((m) => m[1]);
-    // Columns: electricity, finance, medical, water.
-    assert.deepEqual(states('BL-PR-15'), ['exempted', 'covered', 'covered', 'covered']);
-    assert.deepEqual(states('BL-PR-02'), ['covered', 'covered', 'unsound', 'covered']);
-    assert.deepEqual(states('BL-PR-19'), ['notRequired', 'uncovered', 'notRequired', 'notRequired'], 'level 2: required of finance only');
+    // Columns: electricity, finance, medical, port, water.
+    assert.deepEqual(states('BL-PR-15'), ['exempted', 'covered', 'covered', 'exempted', 'covered']);
+    assert.deepEqual(states('BL-PR-02'), ['covered', 'covered', 'unsound', 'covered', 'covered']);
+    assert.deepEqual(states('BL-PR-19'), ['notRequired', 'uncovered', 'notRequired', 'notRequired', 'notRequired'], 'level 2: required of finance only');
     assert.match(row('BL-PR-19'), /<td class="lvl">2<\/td>/);
     const matrix = html.slice(html.indexOf('<section id="matrix">'), html.indexOf('<section id="exemptions">'));
-    const groups = [...matrix.matchAll(/<tr class="fn"><th colspan="6"><a href="[^"]+">([A-Z]{2})<\/a> ([^<]+) /g)].map((m) => `${m[1]} ${m[2]}`);
+    const groups = [...matrix.matchAll(/<tr class="fn"><th colspan="7"><a href="[^"]+">([A-Z]{2})<\/a> ([^<]+) /g)].map((m) => `${m[1]} ${m[2]}`);
     assert.deepEqual(groups, ['GV 統治', 'ID 識別', 'PR 防御', 'DE 検知', 'RS 対応', 'RC 復旧']);
     const sectors = html.slice(html.indexOf('<section id="sectors">'), html.indexOf('<section id="functions">'));
     assert.match(sectors, /style="width:93\.62%"/, 'electricity bar: 44 of 47 covered');
