@@ -6,6 +6,10 @@ import type { FileAnalysis, StandardModel } from '../../server/src/core/model.js
 import { LineIndex } from '../../server/src/core/text.js';
 import { matchLabel, mayBacktrack, nextLabel, parseLabelForms, kanjiToNumber, numberToKanji, DEFAULT_LABEL_FORMS } from '../../server/src/core/labels.js';
 import { check, codesOf, diagnosticsOf, CATALOG, RATIONALE, markdown } from '../helpers/memoryWorkspace.js';
+import type { CodeAction, TextEdit } from 'vscode-languageserver-types';
+import { toDiagnostics } from '../../server/src/core/diagnostics.js';
+import { toLspDiagnostic } from '../../server/src/core/services/lspDiagnostics.js';
+import { codeActions } from '../../server/src/core/services/codeActions.js';
 
 function analyse(text: string, path = 'a.md', measureLabels?: string[]): FileAnalysis {
   return extractFile(path, text, undefined, undefined, { measureLabels });
@@ -205,5 +209,59 @@ describe('labels across the workspace', () => {
     const { loaded } = await check({ ...files(markdown('', '## 第1条 x\n')), 'kijun.yaml': 'measureLabels: [article, "(\\\\d+)+"]\n' });
     const finding = loaded.configFindings.find((f) => f.message === 'labelPatternBacktracks');
     assert.equal(finding?.range.start.line, 0);
+  });
+});
+
+describe('quick-fixes for labels and markers', () => {
+  const apply = (text: string, edit: TextEdit): string => {
+    const lines = new LineIndex(text);
+    return text.slice(0, lines.offsetAt(edit.range.start)) + edit.newText + text.slice(lines.offsetAt(edit.range.end));
+  };
+  async function fixes(std: string, code: string): Promise<{ text: string; actions: CodeAction[] }> {
+    const { loaded } = await check({ 'catalog.yaml': CATALOG, 'port.md': std });
+    const path = '/ws/port.md';
+    const diagnostics = toDiagnostics(loaded.analysis.findings.get(path) ?? [], { locale: 'en', rules: loaded.config.rules, docsBase: 'file:///docs/' }).map(toLspDiagnostic);
+    const ctx = { analysis: loaded.analysis, locale: 'en' as const, toUri: (p: string) => `file://${p}`, today: '2026-11-24' };
+    const actions = codeActions(ctx, path, std, diagnostics.filter((d) => d.code === code));
+    return { text: std, actions };
+  }
+  const edited = (text: string, action: CodeAction) => apply(text, Object.values(action.edit?.changes ?? {})[0][0]);
+
+  it('an uncovered control gets a measure with the standard\'s next article, keeping every character', async () => {
+    const std = markdown('', '## 第1条 x\n対応: BL-PR-01\n## 第12条 y\n対応: BL-GV-01\n');
+    const { text, actions } = await fixes(std, 'uncovered-control');
+    const add = actions.find((a) => a.title.includes('BL-PR-05'));
+    assert.ok(add);
+    const after = edited(text, add);
+    assert.ok(after.startsWith(text), 'the author\'s text is kept as it was');
+    assert.match(after.slice(text.length), /^\n## 第13条 /);
+    const { report } = await check({ 'catalog.yaml': CATALOG, 'port.md': after });
+    assert.deepEqual(codesOf(report, 'port.md'), []);
+  });
+
+  it('a marker token with dash-like characters is replaced by the control id it is', async () => {
+    const std = markdown('', '## 第1条 x\n対応: BLーPRー01、BL-PR-05、BL-GV-01\n');
+    const { text, actions } = await fixes(std, 'marker-syntax');
+    assert.equal(actions.length, 1);
+    const after = edited(text, actions[0]);
+    assert.equal(after, text.replace('BLーPRー01', 'BL-PR-01'));
+    const { report } = await check({ 'catalog.yaml': CATALOG, 'port.md': after });
+    assert.deepEqual(codesOf(report, 'port.md'), []);
+  });
+
+  it('an orphan marker under a heading without a label gets the next label on that heading', async () => {
+    const std = markdown('', '## 第1条 x\n対応: BL-PR-01、BL-GV-01\n## 定義ファイル\n対応: BL-PR-05\n');
+    const { text, actions } = await fixes(std, 'orphan-marker');
+    assert.equal(actions.length, 1);
+    const after = edited(text, actions[0]);
+    assert.equal(after, text.replace('## 定義ファイル', '## 第2条 定義ファイル'));
+    const { report } = await check({ 'catalog.yaml': CATALOG, 'port.md': after });
+    assert.deepEqual(codesOf(report, 'port.md'), []);
+  });
+
+  it('offers no label for an orphan in a list item (the heading there cannot become a measure)', async () => {
+    const std = markdown('', '## 第1条 x\n対応: BL-PR-01、BL-GV-01\n\n- ## 定義\n  対応: BL-PR-05\n');
+    const { actions } = await fixes(std, 'orphan-marker');
+    assert.deepEqual(actions, []);
   });
 });

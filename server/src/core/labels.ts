@@ -150,8 +150,8 @@ function isRepeat(source: string, i: number): boolean {
  * `第13条` after `第12条`, `2.4` after `2.3`, `EL-PR-08` after `EL-PR-07`. Undefined when the
  * standard's labels follow no scheme this can continue.
  */
-export function nextLabel(existing: readonly string[]): string | undefined {
-  const taken = new Set(existing);
+export function nextLabel(existing: readonly string[], alsoTaken: Iterable<string> = []): string | undefined {
+  const taken = new Set([...existing, ...alsoTaken]);
   const last = existing[existing.length - 1];
   if (last === undefined) return undefined;
   const article = /^第([0-9]+)条$/.exec(last);

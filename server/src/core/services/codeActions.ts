@@ -1,7 +1,7 @@
 // Quick-fixes. Every edit only inserts text or replaces exactly the flagged token, so the
 // author's own words are never changed.
 import type { CodeAction, Diagnostic as LspDiagnostic, TextEdit } from 'vscode-languageserver-types';
-import type { CatalogControl, StandardModel, InsertPoint, Locale } from '../model.js';
+import type { CatalogControl, FileAnalysis, StandardModel, InsertPoint, Locale } from '../model.js';
 import type { SectorGroup } from '../analyze.js';
 import { LineIndex, type Position } from '../text.js';
 import { pickText } from '../messages.js';
@@ -9,6 +9,9 @@ import { csfUrl } from '../csf.js';
 import { groupOf, type ServiceContext } from './context.js';
 import { UI } from './ui.js';
 import { measureSegment } from '../ids.js';
+import { extractFile } from '../extract.js';
+import { openBlockCloser } from '../insertPoints.js';
+import { nextLabel } from '../labels.js';
 
 export function codeActions(ctx: ServiceContext, path: string, text: string, diagnostics: LspDiagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -41,6 +44,10 @@ function actionsFor(ctx: ServiceContext, path: string, text: string, diagnostic:
       return data.replacement ? [{ ...replace(data.replacement, false), title: ui.movePin(data.replacement) }] : [];
     case 'withdrawn-control':
       return data.replacedBy ? [replace(data.replacedBy, true)] : [];
+    case 'marker-syntax':
+      return data.replacement ? [replace(data.replacement, true)] : [];
+    case 'orphan-marker':
+      return labelHeadingActions(ctx, path, text, diagnostic);
     case 'unknown-csf':
       return (data.replacements ?? []).map((id, i) => replace(id, i === 0 && (data.replacements ?? []).length === 1));
     default:
@@ -57,17 +64,56 @@ function uncoveredActions(ctx: ServiceContext, path: string, text: string, diagn
   const uri = ctx.toUri(path);
   const lines = new LineIndex(text);
   const language = documentLanguage(text);
-  const actions: CodeAction[] = [{
-    title: ui.addMeasure(controlId), kind: 'quickfix', diagnostics: [diagnostic], isPreferred: true,
-    edit: { changes: { [uri]: [measureEdit(model, group, control, language, lines)] } },
-  }];
-  if (control.exemptable && model.exemptionsInsert) {
+  const check = editCheck(model.format, text, lines);
+  const actions: CodeAction[] = [];
+  const measure = model.measuresInsert && measureEdit(model, model.measuresInsert, group, control, language, lines);
+  if (measure && check(measure.edit, (before, after) => addsMeasure(before, after, measure.id, controlId))) {
     actions.push({
-      title: ui.addExemption(controlId), kind: 'quickfix', diagnostics: [diagnostic],
-      edit: { changes: { [uri]: [exemptionEdit(model.exemptionsInsert, control, language, lines.eol)] } },
+      title: ui.addMeasure(controlId), kind: 'quickfix', diagnostics: [diagnostic], isPreferred: true,
+      edit: { changes: { [uri]: [measure.edit] } },
     });
   }
+  if (control.exemptable && model.exemptionsInsert) {
+    const edit = exemptionEdit(model.exemptionsInsert, control, language, lines.eol);
+    if (check(edit, (before, after) => addsExemption(before, after, controlId))) {
+      actions.push({ title: ui.addExemption(controlId), kind: 'quickfix', diagnostics: [diagnostic], edit: { changes: { [uri]: [edit] } } });
+    }
+  }
   return actions;
+}
+
+/**
+ * Reads the document again with an edit applied: the edit is offered only when the document
+ * still reads (no new syntax or schema finding) and changed exactly as the action says. Whatever
+ * shape the author's text has, a fix that would corrupt it is not offered.
+ */
+function editCheck(format: StandardModel['format'], text: string, lines: LineIndex): (edit: TextEdit, expected: (before: StandardModel, after: StandardModel) => boolean) => boolean {
+  const name = format === 'markdown' ? 'quick-fix.md' : 'quick-fix.yaml';
+  let before: FileAnalysis | undefined;
+  return (edit, expected) => {
+    before ??= extractFile(name, text, 'standard');
+    const start = lines.offsetAt(edit.range.start);
+    const after = extractFile(name, text.slice(0, start) + edit.newText + text.slice(lines.offsetAt(edit.range.end)), 'standard');
+    const problems = (a: FileAnalysis) => a.findings.filter((f) => f.code === 'syntax' || f.code === 'schema').length;
+    return before.model?.kind === 'standard' && after.model?.kind === 'standard' && problems(after) <= problems(before) && expected(before.model, after.model);
+  };
+}
+
+function measureKeys(model: StandardModel): string[] {
+  return model.measures.map((m) => `${m.id} ${m.covers.map((c) => c.id).join(',')}`);
+}
+
+function addsMeasure(before: StandardModel, after: StandardModel, id: string, controlId: string): boolean {
+  const added = after.measures[after.measures.length - 1];
+  return added?.id === id && added.covers.some((c) => c.id === controlId)
+    && JSON.stringify(measureKeys(after).slice(0, -1)) === JSON.stringify(measureKeys(before))
+    && JSON.stringify(after.exemptions.map((e) => e.control?.id)) === JSON.stringify(before.exemptions.map((e) => e.control?.id));
+}
+
+function addsExemption(before: StandardModel, after: StandardModel, controlId: string): boolean {
+  const controls = (m: StandardModel) => m.exemptions.map((e) => e.control?.id ?? '').sort();
+  return JSON.stringify(controls(after)) === JSON.stringify([...controls(before), controlId].sort())
+    && JSON.stringify(measureKeys(after)) === JSON.stringify(measureKeys(before));
 }
 
 /** The language the document is written in: Japanese as soon as it has kana or kanji. */
@@ -94,13 +140,15 @@ export function nextMeasureId(group: SectorGroup, fn: string): string {
   return make(n);
 }
 
-function measureEdit(model: StandardModel, group: SectorGroup, control: CatalogControl, language: Locale, lines: LineIndex): TextEdit {
-  const id = nextMeasureId(group, measureSegment(control.function));
+function measureEdit(model: StandardModel, point: InsertPoint, group: SectorGroup, control: CatalogControl, language: Locale, lines: LineIndex): { id: string; edit: TextEdit } {
+  // A standard numbered by article or clause gets its next number (第13条 after 第12条), not an id.
+  const id = nextLabel(model.measures.map((m) => m.id), group.measures.keys()) ?? nextMeasureId(group, measureSegment(control.function));
   const title = pickText(control.title, language);
   const statement = pickText(control.statement, language);
   const eol = lines.eol;
   if (model.format === 'yaml') {
-    return insertAt(model.measuresInsert, yamlMeasure(model.measuresInsert, id, title, control, statement, eol), eol);
+    const fields = [`id: ${id}`, `title: ${JSON.stringify(title)}`, `covers: [${control.id}]`, `csf: [${control.csf.map((c) => c.id).join(', ')}]`, `text: ${JSON.stringify(statement)}`];
+    return { id, edit: point.flow ? flowAt(point, fields) : insertAt(point, blockEntry(point, 'measures', fields), eol) };
   }
   const depth = '#'.repeat(headingDepth(model));
   const marker = language === 'ja' ? '対応' : 'Covers';
@@ -108,27 +156,28 @@ function measureEdit(model: StandardModel, group: SectorGroup, control: CatalogC
   const body = [`${depth} ${id} ${title}`, '', `${marker}: ${control.id}`, '', statement];
   if (related) body.push('', `${UI[language].related}: ${related}`);
   const text = lines.text;
-  const fence = openFence(text);
-  // A document that ends inside a fenced code block would swallow the new heading: close the fence first.
-  const lead = fence !== undefined ? `${/[\r\n]$/.test(text) ? '' : eol}${fence}${eol}${eol}`
+  const closer = openBlockCloser(text);
+  // A document that ends inside a fenced code block or an HTML block (an unclosed `<!--`, `<pre>`,
+  // `<script>`…) would swallow the new heading: close the block first.
+  const lead = closer !== undefined ? `${/[\r\n]$/.test(text) || text.length === 0 ? '' : eol}${closer}${eol}${eol}`
     : text.length === 0 ? '' : text.endsWith(`${eol}${eol}`) || text.endsWith('\n\n') ? '' : /\r?\n$/.test(text) ? eol : eol + eol;
-  return { range: pointRange(model.measuresInsert.position), newText: lead + body.join(eol) + eol };
+  return { id, edit: { range: pointRange(point.position), newText: lead + body.join(eol) + eol } };
 }
 
-/** The closing fence a Markdown text needs when it ends inside a fenced code block (CommonMark, top level). */
-export function openFence(text: string): string | undefined {
-  let open: { char: string; length: number } | undefined;
-  for (const line of text.split(/\r\n|\r|\n/)) {
-    const m = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
-    if (!m) continue;
-    const char = m[1][0];
-    if (!open) {
-      if (!(char === '`' && m[2].includes('`'))) open = { char, length: m[1].length };
-    } else if (char === open.char && m[1].length >= open.length && m[2].trim() === '') {
-      open = undefined;
-    }
-  }
-  return open && open.char.repeat(open.length);
+/** An orphan marker under a heading without a label: give the heading the standard's next label. */
+function labelHeadingActions(ctx: ServiceContext, path: string, text: string, diagnostic: LspDiagnostic): CodeAction[] {
+  const data = (diagnostic.data ?? {}) as { headingLine?: number; labelAt?: number };
+  const model = ctx.analysis.files.get(path)?.model;
+  if (data.headingLine === undefined || data.labelAt === undefined || model?.kind !== 'standard' || model.format !== 'markdown') return [];
+  const label = nextLabel(model.measures.map((m) => m.id), groupOf(ctx.analysis, path)?.measures.keys());
+  if (!label) return [];
+  const lines = new LineIndex(text);
+  const at = { line: data.headingLine, character: data.labelAt };
+  const edit: TextEdit = { range: pointRange(at), newText: `${label} ` };
+  const becomesMeasure = (before: StandardModel, after: StandardModel) =>
+    after.measures.length === before.measures.length + 1 && after.measures.some((m) => m.id === label && m.covers.length > 0);
+  if (!editCheck('markdown', text, lines)(edit, becomesMeasure)) return [];
+  return [{ title: UI[ctx.locale].labelHeading(label), kind: 'quickfix', diagnostics: [diagnostic], isPreferred: true, edit: { changes: { [ctx.toUri(path)]: [edit] } } }];
 }
 
 function headingDepth(model: StandardModel): number {
@@ -139,24 +188,24 @@ function headingDepth(model: StandardModel): number {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
 }
 
-function yamlMeasure(point: InsertPoint, id: string, title: string, control: CatalogControl, statement: string, eol: string): string[] {
+/** A block list entry (`- key: value` lines), with the list's key when the list does not exist yet. */
+function blockEntry(point: InsertPoint, key: string, fields: string[]): string[] {
   const i = point.needsKey ? '  ' : point.indent;
-  const entry = [
-    `${i}- id: ${id}`,
-    `${i}  title: ${JSON.stringify(title)}`,
-    `${i}  covers: [${control.id}]`,
-    `${i}  csf: [${control.csf.map((c) => c.id).join(', ')}]`,
-    `${i}  text: ${JSON.stringify(statement)}`,
-  ];
-  void eol;
-  return point.needsKey ? ['measures:', ...entry] : entry;
+  const entry = fields.map((f, k) => `${i}${k === 0 ? '- ' : '  '}${f}`);
+  return point.needsKey ? [`${key}:`, ...entry] : entry;
+}
+
+/** A flow list entry (`{ key: value, … }`), after a comma unless it is the list's first. */
+function flowAt(point: InsertPoint, fields: string[]): TextEdit {
+  return { range: pointRange(point.position), newText: `${point.flow === 'next' ? ', ' : ''}{ ${fields.join(', ')} }` };
 }
 
 function exemptionEdit(point: InsertPoint, control: CatalogControl, language: Locale, eol: string): TextEdit {
-  const i = point.needsKey ? '  ' : point.indent;
   // An empty rationale keeps the exemption unsound (and flagged) until the author writes one.
-  const entry = [`${i}- control: ${control.id}`, `${i}  rationale: ""  # ${UI[language].rationalePlaceholder}`];
-  return insertAt(point, point.needsKey ? ['exemptions:', ...entry] : entry, eol);
+  if (point.flow) return flowAt(point, [`control: ${control.id}`, 'rationale: ""']);
+  const entry = blockEntry(point, 'exemptions', [`control: ${control.id}`, 'rationale: ""']);
+  entry[entry.length - 1] += `  # ${UI[language].rationalePlaceholder}`;
+  return insertAt(point, entry, eol);
 }
 
 function insertAt(point: InsertPoint, lines: string[], eol: string): TextEdit {
