@@ -7,6 +7,7 @@ import {
 } from 'vscode-languageclient/node';
 import { CoverageTree } from './coverageTree.js';
 import { registerReports } from './reports.js';
+import { registerExports } from './exports.js';
 import type { CoverageView, FileInfo, Located } from './protocol.js';
 import { MAX_RESTARTS, RestartPolicy } from './restartPolicy.js';
 
@@ -125,6 +126,7 @@ function registerCommands(context: vscode.ExtensionContext, tree: CoverageTree):
     vscode.commands.registerCommand('kijun.newStandard', () => newStandard()),
     vscode.commands.registerCommand('kijun.openSamples', () => openSamples(context)),
     ...registerReports(context),
+    ...registerExports(() => client),
   ];
 }
 

@@ -57,6 +57,6 @@ describe('Kijun in desktop VS Code', () => {
 
   it('contributes its commands', async () => {
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['kijun.checkWorkspace', 'kijun.showCoverage', 'kijun.newStandard', 'kijun.openReport']) assert.ok(commands.includes(id), id);
+    for (const id of ['kijun.checkWorkspace', 'kijun.showCoverage', 'kijun.newStandard', 'kijun.openReport', 'kijun.exportTable', 'kijun.exportCsfProfile']) assert.ok(commands.includes(id), id);
   });
 });
