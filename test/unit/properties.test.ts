@@ -56,6 +56,42 @@ measures:
     covers: [BL-XX-99]
 `;
 
+/** `measures:` in every shape YAML allows: flow, empty, aliased, last in the file without a line break. */
+const YAML_HEAD = 'kind: standard\nsector: finance\nbaseline: jp-ci-baseline@2026.1\nlevel: 1\n';
+const YAML_EXEMPTIONS = `exemptions:\n  - control: BL-GV-01\n    rationale: ${RATIONALE}\n`;
+export const YAML_MEASURE_SHAPES: string[] = [
+  `${YAML_HEAD}measures: [ {id: FN-PR-01, covers: [BL-PR-01]} ]\n${YAML_EXEMPTIONS}`,
+  `${YAML_HEAD}measures: [\n  {id: FN-PR-01, covers: [BL-PR-01]},\n  {id: FN-GV-01, covers: [BL-GV-01]}\n]\nx-notes:\n  - 草案\n  - draft`,
+  `${YAML_HEAD}measures: [ {id: FN-PR-01, covers: [BL-PR-01]}, ]  # trailing comma\nx-notes:\n  - a\n`,
+  `${YAML_HEAD}measures: []\nx-notes:\n  - a\n  - b\n`,
+  `${YAML_HEAD}measures:\n${YAML_EXEMPTIONS}`,
+  `${YAML_HEAD}exemptions: []\nmeasures:   # none yet\n\nx-notes: [a]\n`,
+  `${YAML_HEAD}x-base: &m\n  - id: FN-PR-01\n    covers: [BL-PR-01]\nmeasures: *m\nx-notes:\n  - a\n`,
+  `${YAML_HEAD}measures: ~\nx-notes:\n  - a\n`,
+  `${YAML_HEAD}${YAML_EXEMPTIONS}measures:\n  - id: FN-PR-01\n    covers: [BL-PR-01]`,
+  `${YAML_HEAD}${YAML_EXEMPTIONS}measures:\n  - id: FN-PR-01\n    covers: [BL-PR-01]  # last line`,
+  `${YAML_HEAD}x-e: &e []\nexemptions: *e\nmeasures:`,
+  `${YAML_HEAD.replace('level: 1\n', 'level: 1')}`,
+];
+
+/** Markdown standards that end inside an HTML block CommonMark closes only at its end text. */
+const MD_BODY = '# 基準\n\n## EL-PR-01 認証\n対応: BL-PR-01\n\n';
+export const MARKDOWN_OPEN_BLOCKS: string[] = [
+  markdown('level: 1\n', `${MD_BODY}<!--\n下書き\nCovers: BL-PR-05\n`),
+  markdown('level: 1\n', `${MD_BODY}<!-- covers: BL-PR-05`),
+  markdown('level: 1\n', `${MD_BODY}<pre>\n対応: BL-PR-05\n\n\n## EL-PR-02 x\n`),
+  markdown('level: 1\n', `${MD_BODY}<script>\nlet x = 1;\n`),
+  markdown('level: 1\n', `${MD_BODY}<STYLE type="text/css">\np {}\n\n`),
+  markdown('level: 1\n', `${MD_BODY}<textarea>\n## EL-GV-01\n`),
+  markdown('level: 1\n', `${MD_BODY}<?php\necho 1;\n`),
+  markdown('level: 1\n', `${MD_BODY}<![CDATA[\nx\n`),
+  markdown('level: 1\n', `${MD_BODY}<!DOCTYPE\n`),
+  markdown('level: 1\n', `${MD_BODY}<div>\n\`\`\`\n`),
+  markdown('level: 1\n', `${MD_BODY}- item\n  <!--\n  x\n`),
+  markdown('level: 1\nexemptions: []\n', `${MD_BODY}> <pre>\n> x\n`),
+  markdown('level: 1\nexemptions:\n', `${MD_BODY}<!-- a --> <!--\n`),
+];
+
 const STANDARDS: { ext: '.md' | '.yaml'; text: string }[] = [
   { ext: '.md', text: read('test/fixtures/basic/standards/electricity.md') },
   { ext: '.md', text: read('test/fixtures/clean/warn.md') },
@@ -67,6 +103,8 @@ const STANDARDS: { ext: '.md' | '.yaml'; text: string }[] = [
   { ext: '.md', text: read('samples/standards/water/water-security.md').slice(0, 6000) },
   { ext: '.yaml', text: YAML_STANDARD },
   { ext: '.yaml', text: read('samples/standards/finance/finance-guideline.yaml').slice(0, 5000) },
+  ...YAML_MEASURE_SHAPES.map((text) => ({ ext: '.yaml' as const, text })),
+  ...MARKDOWN_OPEN_BLOCKS.map((text) => ({ ext: '.md' as const, text })),
 ];
 
 const CATALOGS = [CATALOG, read('test/fixtures/upgrade/catalog-2027.1.yaml')];
@@ -249,6 +287,41 @@ describe('property counterexamples, kept as regression tests', () => {
     assert.ok(fixes.length > 0, `a ${code} fix is offered`);
     return { files, report, fixes };
   };
+
+  const yamlFixes = async (text: string) => {
+    const files = { 'baseline/catalog.yaml': CATALOG, 'standards/s0.yaml': text };
+    const { loaded, report } = await check(files);
+    const fixes = codeActions(context(loaded), '/ws/standards/s0.yaml', text, lspDiagnostics(loaded, '/ws/standards/s0.yaml')).filter((a) => a.diagnostics?.[0].code === 'uncovered-control');
+    return { files, report, fixes };
+  };
+
+  it('YAML: a measure or an exemption is added to a flow, empty or last-line list where the list is, or not offered', async () => {
+    // [shape, whether "add a measure" is offered (one per uncovered control), whether "add an exemption" is]
+    // (No measure: a flow list with a trailing comma, an alias, an explicit null. No exemption: an alias.)
+    const expected: [boolean, boolean][] = [[true, true], [true, true], [false, true], [true, true], [true, true], [true, true], [false, true], [false, true], [true, true], [true, true], [true, false], [true, true]];
+    for (const [i, [measure, exemption]] of expected.entries()) {
+      const { files, report, fixes } = await yamlFixes(YAML_MEASURE_SHAPES[i]);
+      assert.ok(report.files.some((f) => f.diagnostics.some((d) => d.code === 'uncovered-control')), `shape ${i} has an uncovered control`);
+      for (const fix of fixes) await assertSafeFix(files, 'standards/s0.yaml', fix, report);
+      assert.equal(fixes.some((f) => f.isPreferred), measure, `shape ${i}: add a measure ${measure ? 'offered' : 'not offered'}`);
+      assert.equal(fixes.some((f) => !f.isPreferred), exemption, `shape ${i}: add an exemption ${exemption ? 'offered' : 'not offered'}`);
+    }
+    const flow = (await yamlFixes(YAML_MEASURE_SHAPES[0])).fixes.find((f) => f.isPreferred)!;
+    assert.match(flow.edit!.changes!['file:///ws/standards/s0.yaml'][0].newText, /^, \{ id: FN-\w+-\d+, title: "[^"]+", covers: \[BL-[A-Z]+-\d+\], /);
+  });
+
+  it('Markdown: a measure added to a document that ends inside an HTML block closes the block first', async () => {
+    for (const [i, text] of MARKDOWN_OPEN_BLOCKS.entries()) {
+      const { files, report, fixes } = await fixesFor(text, 'uncovered-control');
+      for (const fix of fixes) await assertSafeFix(files, 'standards/s0.md', fix, report);
+      // Closing `<!-- covers: BL-PR-05` would turn the author's draft into a marker: no measure then.
+      assert.equal(fixes.some((f) => f.isPreferred), i !== 1, `block ${i}: add a measure ${i !== 1 ? 'is' : 'is not'} offered`);
+    }
+    const comment = (await fixesFor(MARKDOWN_OPEN_BLOCKS[0], 'uncovered-control')).fixes.find((f) => f.isPreferred)!;
+    assert.match(comment.edit!.changes!['file:///ws/standards/s0.md'][0].newText, /^-->\n\n## EL-\w+-\d+ /);
+    const pre = (await fixesFor(MARKDOWN_OPEN_BLOCKS[2], 'uncovered-control')).fixes.find((f) => f.isPreferred)!;
+    assert.match(pre.edit!.changes!['file:///ws/standards/s0.md'][0].newText, /^<\/pre>\n\n## EL-/);
+  });
 
   it('a measure added to a document that ends inside a code block closes the block first, so the measure counts', async () => {
     const { files, report, fixes } = await fixesFor(markdown('level: 1\n', '## EL-PR-01 認証\n対応: BL-PR-01、BL-PR-05\n\n```\nCovers: BL-RC-02\n'), 'uncovered-control');

@@ -1,8 +1,8 @@
 // Parts common to both standard forms: the header keys and the exemption list, read from YAML.
-import { isMap, isSeq, isScalar, type Node } from 'yaml';
-import type { BaselineRef, Exemption, InsertPoint, Ref, StandardModel } from './model.js';
+import { isScalar } from 'yaml';
+import type { BaselineRef, Exemption, Ref, StandardModel } from './model.js';
 import { asRecord, asString } from './extractCatalog.js';
-import { nodeAt, nodeRange, rangeAt, topLevelPair, type YamlSource } from './yamlSource.js';
+import { nodeAt, nodeRange, rangeAt, type YamlSource } from './yamlSource.js';
 import type { Range } from './text.js';
 import { readYamlScope } from './scope.js';
 import { yamlDate } from './measureFacts.js';
@@ -68,36 +68,8 @@ function readExemptions(source: YamlSource, value: unknown): Exemption[] {
   });
 }
 
-/**
- * Where to append an entry to a top-level block list `key:`. When the key is absent the entry
- * goes after the last top-level pair, with the key. A flow list (`key: []`) gives no point:
- * rewriting it would touch the author's text.
- */
-export function listInsertPoint(source: YamlSource, key: string, documentEnd: number): InsertPoint | undefined {
-  const lines = source.lines;
-  const pair = topLevelPair(source, key);
-  if (pair) {
-    const seq = pair.value as Node | null;
-    if (!isSeq(seq) || seq.flow || !seq.range) return undefined;
-    const indent = ' '.repeat(lines.positionAt(source.base + seq.range[0]).character);
-    return pointAfter(source, source.base + seq.range[1], indent, false);
-  }
-  const contents = source.doc?.contents;
-  if (contents && !isMap(contents)) return undefined;
-  if (contents && isMap(contents) && contents.flow) return undefined;
-  const end = contents?.range ? source.base + contents.range[1] : documentEnd;
-  return pointAfter(source, end, '  ', true);
-}
-
-function pointAfter(source: YamlSource, offset: number, indent: string, needsKey: boolean): InsertPoint {
-  const lines = source.lines;
-  const position = lines.positionAt(offset);
-  if (position.character === 0) return { position, indent, needsKey, needsLeadingNewline: false };
-  const lineEnd = lines.lineEnd(position.line);
-  const atEof = position.line + 1 >= lines.lineCount;
-  if (atEof) return { position: lines.positionAt(lineEnd), indent, needsKey, needsLeadingNewline: true };
-  return { position: { line: position.line + 1, character: 0 }, indent, needsKey, needsLeadingNewline: false };
-}
+// Where a new exemption goes: insertPoints.ts (shared with the measures' insertion point).
+export { listInsertPoint } from './insertPoints.js';
 
 export function scalarSourceRange(source: YamlSource, path: (string | number)[]): { start: number; end: number } | undefined {
   const { node, exact } = nodeAt(source, path);

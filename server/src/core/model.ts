@@ -167,8 +167,8 @@ export interface StandardModel {
   measures: Measure[];
   /** Range of the front matter block (Markdown) or the whole document (YAML). */
   headerRange: Range;
-  /** Where a new measure would go: the end of the document. */
-  measuresInsert: InsertPoint;
+  /** Where a new measure would go (the end of a Markdown document); absent when no insertion can add one. */
+  measuresInsert?: InsertPoint;
   /** Which systems the standard covers (`scope:`); default every value of every dimension. */
   scope?: LocatedScope;
   /** When the standard takes effect (`effective:`); its measures without a date of their own follow it. */
@@ -183,6 +183,8 @@ export interface InsertPoint {
   needsKey: boolean;
   /** True when the insertion point sits at the end of a line without a trailing line break. */
   needsLeadingNewline: boolean;
+  /** Inside a flow list (`[…]`): the entry is written in flow style, after a comma unless it is the first. */
+  flow?: 'first' | 'next';
 }
 
 export type FileModel = CatalogModel | StandardModel;
