@@ -107,7 +107,9 @@ export function yamlDate(source: YamlSource, path: (string | number)[], value: u
   if (!span) return undefined;
   const raw = source.lines.text.slice(span.start, span.end);
   const quoted = /^["']/.test(raw) ? 1 : 0;
-  return writtenDate(source.lines, span.start + quoted, value);
+  const range = source.lines.range(span.start + quoted, span.end - quoted);
+  const read = readDate(value);
+  return read.ok ? { date: read.date, text: value, range } : { date: '', text: value, range, problem: read.reason };
 }
 
 // Headings of the last text seen, so that a document's measures share one scan.
