@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { ensureCorpus, BIG_REL, BENCH_DIR, type CorpusInfo } from './corpus.js';
 import { BenchServer, editSession, markerSites, spread, type EditResult } from './lspBench.js';
 import { timeNode, median, percentile, machine, fmtMs, type Machine, type ProcessRun } from './measure.js';
+import { suggestRows } from './suggest.js';
 
 const ROOT = path.resolve(BENCH_DIR, '..');
 const KIJUN = path.join(ROOT, 'bin/kijun.cjs');
@@ -325,6 +326,13 @@ async function main(): Promise<void> {
     for (const [name, result] of [['workspace', lsp.editFull], ['alone', lsp.editSolo]] as const) {
       if (result && result.publications !== result.latencies.length + 10) problems.push(`edit session (${name}): ${result.publications} publications of the big standard for ${result.latencies.length + 10} edits (expected one each).`);
     }
+  }
+
+  log('mapping assistant (issue 17): quality benchmarks, then kijun suggest on the corpus:');
+  try {
+    rows.push(...(await suggestRows(corpus, RUNS, p.checkCold.map((r) => r.ms))));
+  } catch (err) {
+    errorRow('kijun suggest', err);
   }
 
   const stealAtEnd = cpuTicks();

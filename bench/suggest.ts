@@ -9,7 +9,7 @@
 // 3. (--timing, or from bench/run.ts) `kijun suggest` on the 601-standard corpus against
 //    `kijun check --no-cache`.
 // --variants prints the alternatives that were measured before the defaults were chosen.
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CatalogControl, StandardModel } from '../server/src/core/model.js';
@@ -20,6 +20,9 @@ import { measureTexts } from '../server/src/core/suggest/measureText.js';
 import { sectorControls } from '../server/src/core/suggest/workspace.js';
 import { loadWorkspace } from '../server/src/core/workspace.js';
 import { nodeFs, toPosix } from '../server/src/node/nodeFs.js';
+import { cacheFileFor } from '../server/src/node/fastLoader.js';
+import { ensureCorpus, type CorpusInfo } from './corpus.js';
+import { timeNode, median, fmtMs } from './measure.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const LOW = path.join(ROOT, 'test/fixtures/oscal/content/NIST_SP-800-53_rev5_LOW-baseline-resolved-profile_catalog.json');
@@ -166,6 +169,54 @@ export async function japanese(options: EngineOptions = DEFAULT_OPTIONS, keepCsf
   return { pairs, measures, pairHit: pairHits / pairs, measureHit: measureHits / measures, above };
 }
 
+// ---------------------------------------------------------------- time
+
+const KIJUN = path.join(ROOT, 'bin/kijun.cjs');
+
+export interface TimingFigures {
+  checkCold: number[];
+  suggestCold: number[];
+  suggestWarm: number[];
+  measures: number;
+}
+
+/**
+ * `kijun suggest --format json` on the corpus, with the extraction cache removed before each run
+ * (cold: it extracts every file itself, as `check --no-cache` does) and with a warm cache; `check
+ * --no-cache` is timed here too unless the caller (bench/run.ts) has figures from the same run.
+ */
+export async function suggestTiming(corpus: CorpusInfo, runs: number, checkCold?: number[]): Promise<TimingFigures> {
+  const cache = cacheFileFor(toPosix(corpus.full));
+  const figures: TimingFigures = { checkCold: checkCold ?? [], suggestCold: [], suggestWarm: [], measures: 0 };
+  for (let i = 0; i < runs; i++) {
+    if (!checkCold) figures.checkCold.push((await timeNode([KIJUN, 'check', '--no-cache'], corpus.full, { okCodes: [0, 1] })).ms);
+    rmSync(cache, { force: true });
+    const cold = await timeNode([KIJUN, 'suggest', '--format', 'json'], corpus.full, { capture: true });
+    figures.suggestCold.push(cold.ms);
+    figures.measures = (JSON.parse(cold.stdout) as { measures: unknown[] }).measures.length;
+    figures.suggestWarm.push((await timeNode([KIJUN, 'suggest', '--format', 'json'], corpus.full)).ms);
+  }
+  return figures;
+}
+
+/** Rows in bench/run.ts's table shape. */
+export async function suggestRows(corpus: CorpusInfo, runs: number, checkCold?: number[]) {
+  const rows: { figure: string; value: string; reference?: string; ratio?: string; target?: string; verdict: 'PASS' | 'MISS' | 'info' }[] = [];
+  for (const f of await qualityFigures()) {
+    rows.push({ figure: f.figure, value: (f.format ?? String)(f.value), target: f.target === undefined ? undefined : `≥ ${(f.format ?? String)(f.target)}`, verdict: verdict(f) as 'PASS' | 'MISS' | 'info' });
+  }
+  const t = await suggestTiming(corpus, runs, checkCold);
+  const check = median(t.checkCold);
+  for (const [name, values] of [['cold: extraction cache removed', t.suggestCold], ['warm extraction cache', t.suggestWarm]] as const) {
+    const v = median(values);
+    rows.push({
+      figure: `kijun suggest (${t.measures} measures, ${name}) vs check --no-cache`, value: fmtMs(v), reference: `check ${fmtMs(check)}`,
+      ratio: `${(v / check).toFixed(2)}×`, target: '≤ 0.5×', verdict: v / check <= 0.5 ? 'PASS' : 'MISS',
+    });
+  }
+  return rows;
+}
+
 // ---------------------------------------------------------------- report
 
 const pct = (v: number) => v.toFixed(2);
@@ -228,6 +279,15 @@ async function variants(): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({ options: { variants: { type: 'boolean' }, timing: { type: 'boolean' } } });
-  void (values.variants ? variants() : qualityFigures().then(printFigures));
+  const { values } = parseArgs({ options: { variants: { type: 'boolean' }, timing: { type: 'boolean' }, runs: { type: 'string', default: '3' } } });
+  const timing = async () => {
+    const t = await suggestTiming(ensureCorpus(), Number(values.runs));
+    const check = median(t.checkCold);
+    console.log(`check --no-cache ${t.checkCold.map(fmtMs).join(' / ')}; suggest cold ${t.suggestCold.map(fmtMs).join(' / ')}; warm ${t.suggestWarm.map(fmtMs).join(' / ')} (${t.measures} measures)`);
+    printFigures([
+      { figure: 'kijun suggest cold / check --no-cache', value: median(t.suggestCold) / check, target: 0.5, max: true, format: (v) => `${v.toFixed(2)}×` },
+      { figure: 'kijun suggest warm / check --no-cache', value: median(t.suggestWarm) / check, target: 0.5, max: true, format: (v) => `${v.toFixed(2)}×` },
+    ]);
+  };
+  void (values.variants ? variants() : values.timing ? timing() : qualityFigures().then(printFigures));
 }
