@@ -20,7 +20,7 @@ export interface DocxOptions {
 export type DocxNoteKind =
   | 'measureHeadings' | 'exemptions' | 'insertions' | 'deletions'
   | 'images' | 'textBoxes' | 'comments' | 'footnotes' | 'endnotes' | 'fields' | 'equations'
-  | 'embeddedObjects' | 'symbols' | 'hiddenText' | 'nestedTables' | 'controlCharacters' | 'xmlErrors';
+  | 'embeddedObjects' | 'symbols' | 'hiddenText' | 'nestedTables' | 'controlCharacters' | 'tooDeep' | 'xmlErrors';
 
 export interface DocxNote {
   kind: DocxNoteKind;
@@ -66,6 +66,7 @@ export function docxToMarkdown(bytes: Uint8Array, options: DocxOptions = {}): Do
     if (!x) continue;
     converter.count('xmlErrors', x.errors);
     converter.count('controlCharacters', x.removedControls);
+    converter.count('tooDeep', x.tooDeep);
   }
   return converter.run(body, options);
 }
@@ -127,7 +128,7 @@ class Converter {
     this.count('exemptions', this.exemptions.length);
     const title = this.title ?? this.blocks.find((b): b is Extract<Block, { kind: 'heading' }> => b.kind === 'heading' && b.styled === true)?.text.raw;
     const markdown = `${this.frontMatter(options, title)}\n${render(this.blocks)}`;
-    const order: DocxNoteKind[] = ['measureHeadings', 'exemptions', 'insertions', 'deletions', 'images', 'textBoxes', 'comments', 'footnotes', 'endnotes', 'fields', 'equations', 'embeddedObjects', 'symbols', 'hiddenText', 'nestedTables', 'controlCharacters', 'xmlErrors'];
+    const order: DocxNoteKind[] = ['measureHeadings', 'exemptions', 'insertions', 'deletions', 'images', 'textBoxes', 'comments', 'footnotes', 'endnotes', 'fields', 'equations', 'embeddedObjects', 'symbols', 'hiddenText', 'nestedTables', 'controlCharacters', 'tooDeep', 'xmlErrors'];
     const notes = order.flatMap((kind) => (this.counts.get(kind) ? [{ kind, count: this.counts.get(kind)! }] : []));
     return { ok: true, markdown, title, measures, notes };
   }
@@ -493,7 +494,7 @@ function render(blocks: Block[]): string {
   for (const b of blocks) {
     const text = renderBlock(b);
     if (!text) continue;
-    const tight = previous?.kind === 'list' && b.kind === 'list';
+    const tight = previous?.kind === 'list' && b.kind === 'list' && /^\d/.test(previous.marker) === /^\d/.test(b.marker);
     out.push(tight ? `\n${text}` : `${out.length ? '\n\n' : ''}${text}`);
     previous = b;
   }

@@ -28,6 +28,7 @@ const NOTES: Record<DocxNoteKind, Text> = {
   hiddenText: { ja: (n) => `隠し文字 ${n} 件は Word の表示どおり出力しません。`, en: (n) => `${count(n, 'run of hidden text', 'runs of hidden text')} left out, as Word does not show them.` },
   nestedTables: { ja: (n) => `入れ子の表 ${n} 件は、外側の表のセルの中に平らにして取り込みました。`, en: (n) => `${count(n, 'nested table')} flattened into their outer table's cell.` },
   controlCharacters: { ja: (n) => `制御文字 ${n} 文字を取り除きました。`, en: (n) => `${count(n, 'control character')} removed.` },
+  tooDeep: { ja: (n) => `入れ子が深すぎる要素 ${n} 件(1024 段を超えるもの)は取り込めません。`, en: (n) => `${count(n, 'element')} nested more than 1024 levels deep and not carried over.` },
   xmlErrors: { ja: (n) => `文書の XML に誤りが ${n} 件あり、読めた部分だけを取り込みました。`, en: (n) => `The document's XML has ${n} errors; what could be read was carried over.` },
 };
 

@@ -22,7 +22,8 @@ const PREFIXES: Record<string, string> = {
   'http://www.w3.org/XML/1998/namespace': 'xml',
 };
 
-const MAX_DEPTH = 512;
+// Deeper elements are left out (and counted): the converter walks the tree recursively.
+const MAX_DEPTH = 1024;
 
 export interface ParsedXml {
   root: XmlNode | undefined;
@@ -30,6 +31,8 @@ export interface ParsedXml {
   errors: number;
   /** Control characters XML does not allow, removed before parsing. */
   removedControls: number;
+  /** Elements nested deeper than the limit, left out. */
+  tooDeep: number;
 }
 
 // Characters XML 1.0 forbids; a hostile or damaged part may still contain them.
@@ -41,18 +44,25 @@ export function parseXml(text: string): ParsedXml {
   const clean = text.replace(FORBIDDEN, () => {
     removedControls++;
     return '';
+  }).replace(CHAR_REF, (ref, hex: string | undefined, dec: string | undefined) => {
+    const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+    if (allowedInXml(code)) return ref;
+    removedControls++;
+    return '';
   });
   const parser = new SaxesParser({ xmlns: true });
   const stack: XmlNode[] = [];
   let root: XmlNode | undefined;
   let errors = 0;
   let skipped = 0;
+  let tooDeep = 0;
   parser.on('error', () => {
     errors++;
   });
   parser.on('opentag', (tag) => {
     if (skipped > 0 || stack.length >= MAX_DEPTH) {
-      skipped++;
+      if (skipped === 0) tooDeep++;
+      if (!(tag as SaxesTagNS).isSelfClosing) skipped++;
       return;
     }
     const node: XmlNode = { name: canonical(tag as SaxesTagNS), attrs: attributes(tag as SaxesTagNS), children: [] };
@@ -62,11 +72,9 @@ export function parseXml(text: string): ParsedXml {
     if (!(tag as SaxesTagNS).isSelfClosing) stack.push(node);
   });
   parser.on('closetag', (tag) => {
-    if (skipped > 0) {
-      skipped--;
-      return;
-    }
-    if (!(tag as SaxesTagNS).isSelfClosing) stack.pop();
+    if ((tag as SaxesTagNS).isSelfClosing) return;
+    if (skipped > 0) skipped--;
+    else stack.pop();
   });
   parser.on('text', (t) => {
     const parent = stack[stack.length - 1];
@@ -77,7 +85,14 @@ export function parseXml(text: string): ParsedXml {
   } catch {
     errors++;
   }
-  return { root, errors, removedControls };
+  return { root, errors, removedControls, tooDeep };
+}
+
+// A character reference to a character XML forbids (saxes would keep it as literal text).
+const CHAR_REF = /&#(?:x([0-9a-fA-F]{1,8})|([0-9]{1,10}));/g;
+
+function allowedInXml(code: number): boolean {
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
 }
 
 function canonical(tag: SaxesTagNS): string {
