@@ -310,6 +310,17 @@ describe('property counterexamples, kept as regression tests', () => {
     assert.match(flow.edit!.changes!['file:///ws/standards/s0.yaml'][0].newText, /^, \{ id: FN-\w+-\d+, title: "[^"]+", covers: \[BL-[A-Z]+-\d+\], /);
   });
 
+  it('an unknown id read through a YAML alias gets no replacement (its finding sits on the key, not the id)', async () => {
+    const text = `${YAML_HEAD}x-base: &m\n  - id: FN-PR-01\n    covers: [BL-GV-00R-01]\nmeasures: *m\nx-notes:\n  - a\n`;
+    const files = { 'baseline/catalog.yaml': CATALOG, 'standards/s0.yaml': text };
+    const { loaded, report } = await check(files);
+    const diagnostics = lspDiagnostics(loaded, '/ws/standards/s0.yaml').filter((d) => d.code === 'unknown-control');
+    assert.equal(diagnostics.length, 1);
+    const fixes = codeActions(context(loaded), '/ws/standards/s0.yaml', text, diagnostics);
+    for (const fix of fixes) await assertSafeFix(files, 'standards/s0.yaml', fix, report);
+    assert.deepEqual(fixes, []);
+  });
+
   it('Markdown: a measure added to a document that ends inside an HTML block closes the block first', async () => {
     for (const [i, text] of MARKDOWN_OPEN_BLOCKS.entries()) {
       const { files, report, fixes } = await fixesFor(text, 'uncovered-control');

@@ -8,6 +8,7 @@ import { pickText } from '../messages.js';
 import { csfUrl } from '../csf.js';
 import { groupOf, type ServiceContext } from './context.js';
 import { UI } from './ui.js';
+import { scopeActions } from './scopeActions.js';
 import { measureSegment } from '../ids.js';
 import { extractFile } from '../extract.js';
 import { openBlockCloser } from '../insertPoints.js';
@@ -18,6 +19,7 @@ export function codeActions(ctx: ServiceContext, path: string, text: string, dia
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== 'kijun') continue;
     actions.push(...actionsFor(ctx, path, text, diagnostic));
+    actions.push(...scopeActions(ctx, path, text, diagnostic, actions));
   }
   return actions;
 }
@@ -34,6 +36,7 @@ function actionsFor(ctx: ServiceContext, path: string, text: string, diagnostic:
   // reads as part of the value while editors break the line there) gets no replacement.
   const oneLine = diagnostic.range.start.line === diagnostic.range.end.line;
   if (!oneLine && diagnostic.code !== 'uncovered-control') return [];
+  if (REPLACES_CONTROL.has(String(diagnostic.code)) && data.control !== undefined && !holds(text, diagnostic.range, data.control)) return [];
   switch (diagnostic.code) {
     case 'uncovered-control':
       return data.control ? uncoveredActions(ctx, path, text, diagnostic, data.control) : [];
@@ -53,6 +56,20 @@ function actionsFor(ctx: ServiceContext, path: string, text: string, diagnostic:
     default:
       return [];
   }
+}
+
+/** Findings whose replacement stands in for the id they are about (`data.control`). */
+const REPLACES_CONTROL = new Set(['unknown-control', 'withdrawn-control', 'unknown-csf']);
+
+/**
+ * Whether the flagged range holds the id itself (as written: any width, quoted or not). An id read
+ * through a YAML alias is located at the alias, or at the key that holds it: replacing that text
+ * would rewrite the author's structure, so such a finding gets no replacement.
+ */
+function holds(text: string, range: LspDiagnostic['range'], id: string): boolean {
+  const lines = new LineIndex(text);
+  const token = text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
+  return token.normalize('NFKC').replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/^(["'])(.*)\1$/s, '$2').trim() === id;
 }
 
 function uncoveredActions(ctx: ServiceContext, path: string, text: string, diagnostic: LspDiagnostic, controlId: string): CodeAction[] {
