@@ -35,7 +35,7 @@ export function findControl(analysis: WorkspaceAnalysis, path: string, id: strin
   return undefined;
 }
 
-export type TokenKind = 'control' | 'csf' | 'measure' | 'baseline' | 'sector';
+export type TokenKind = 'control' | 'csf' | 'measure' | 'baseline' | 'sector' | 'date';
 
 export interface Token extends Ref {
   kind: TokenKind;
@@ -65,7 +65,9 @@ export function modelTokens(file: FileAnalysis): Token[] {
   if (model.sector && model.sectorRange) tokens.push({ id: model.sector, range: model.sectorRange, kind: 'sector' });
   for (const m of model.measures) {
     tokens.push({ id: m.id, range: m.range, kind: 'measure' }, ...m.covers.map(tag('control')), ...m.csf.map(tag('csf')));
+    if (m.effective) tokens.push({ id: m.effective.text, range: m.effective.range, kind: 'date' });
   }
+  if (model.effective) tokens.push({ id: model.effective.text, range: model.effective.range, kind: 'date' });
   for (const e of model.exemptions) {
     if (e.control) tokens.push(tag('control')(e.control));
     tokens.push(...e.compensating.map(tag('measure')));
@@ -83,7 +85,8 @@ function textToken(ctx: ServiceContext, path: string, text: string, position: Po
       return { id: m[0], kind: 'csf', range: lines.range(start + m.index, start + m.index + m[0].length) };
     }
   }
-  const word = /[A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)+/g;
+  // The look-behind starts a match only where a word starts, so a long line without an id is one scan, not a scan per character.
+  const word = /(?<![A-Za-z0-9_])[A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)+/g;
   for (let m = word.exec(line); m; m = word.exec(line)) {
     if (position.character < m.index || position.character > m.index + m[0].length || !REFERENCE_SHAPE.test(m[0])) continue;
     const range = lines.range(start + m.index, start + m.index + m[0].length);
