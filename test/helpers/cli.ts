@@ -14,7 +14,8 @@ export interface Result {
 }
 
 export function spawnKijun(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): Result {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, KIJUN_TODAY: '2026-11-24', ...env } });
+  // A bound, so that a checker that hangs (a named pipe read to its end) fails the test instead of the run.
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', timeout: 120_000, env: { PATH: process.env.PATH, KIJUN_TODAY: '2026-11-24', ...env } });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

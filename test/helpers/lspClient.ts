@@ -28,8 +28,8 @@ export class LspClient {
   private refreshWaiters: (() => void)[] = [];
 
   /** `nodeArgs`: options for the server's node process (the soak test passes --expose-gc). */
-  constructor(nodeArgs: string[] = []) {
-    this.child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'bin/kijun-language-server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor(nodeArgs: string[] = [], cwd?: string) {
+    this.child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'bin/kijun-language-server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], cwd });
     this.child.stderr?.on('data', (d) => (this.stderr += String(d)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
@@ -53,13 +53,14 @@ export class LspClient {
     return new Promise((resolve) => this.refreshWaiters.push(resolve));
   }
 
-  async initialize(rootDir: string, options: { locale?: string; debounce?: number; settings?: Record<string, unknown>; lensRefresh?: boolean } = {}): Promise<void> {
+  /** `rootDir` null: no workspace folder at all (`rootUri` and `workspaceFolders` null, as Neovim sends for a single file). */
+  async initialize(rootDir: string | null, options: { locale?: string; debounce?: number; settings?: Record<string, unknown>; lensRefresh?: boolean; trusted?: boolean } = {}): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: fileUri(rootDir),
-      workspaceFolders: [{ uri: fileUri(rootDir), name: 'ws' }],
+      rootUri: rootDir === null ? null : fileUri(rootDir),
+      workspaceFolders: rootDir === null ? null : [{ uri: fileUri(rootDir), name: 'ws' }],
       locale: options.locale ?? 'en',
-      initializationOptions: { debounce: options.debounce ?? 0, settings: options.settings },
+      initializationOptions: { debounce: options.debounce ?? 0, settings: options.settings, trusted: options.trusted },
       capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, codeLens: { refreshSupport: options.lensRefresh === true } }, textDocument: { publishDiagnostics: {} } },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
@@ -70,6 +71,11 @@ export class LspClient {
     const have = this.latest.get(uri);
     if (have && test(have)) return Promise.resolve(have);
     return new Promise((resolve) => this.waiters.push({ uri, test, resolve }));
+  }
+
+  /** Every URI the server has published diagnostics for so far. */
+  publishedUris(): string[] {
+    return [...this.latest.keys()];
   }
 
   /** The last diagnostics published for `uri`, or undefined when none were. */

@@ -295,6 +295,14 @@ const MESSAGES = {
     ja: () => 'このファイルはワークスペースの外を指すリンクのため読み込みません(信頼されていないワークスペース)。ワークスペースを信頼するか、リンクを実際のファイルに置き換えてください。',
     en: () => 'This file is a link that points outside the workspace and is not read (the workspace is not trusted). Trust the workspace or replace the link with the file.',
   },
+  fileNotRegular: {
+    ja: () => '通常のファイルではない(名前付きパイプ、ソケット、デバイスなど)ため読み込みませんでした。',
+    en: () => 'The file was not read because it is not a regular file (a named pipe, socket or device).',
+  },
+  fileOutsideWorkspace: {
+    ja: () => 'このファイルはワークスペースの外を指すリンクのため読み込みません(信頼されていないワークスペース)。ワークスペースを信頼するか、リンクを実際のファイルに置き換えてください。',
+    en: () => 'This file is a link that points outside the workspace and is not read (the workspace is not trusted). Trust the workspace or replace the link with the file.',
+  },
   fileTooLarge: {
     ja: (a) => `ファイルが大きすぎるため検査しませんでした(${a.size} バイト、上限 ${a.max} バイト)。`,
     en: (a) => `The file was not checked because it is too large (${a.size} bytes; the limit is ${a.max}).`,

@@ -4,21 +4,15 @@ import picomatch from 'picomatch';
 import type { FileAnalysis, Finding } from './model.js';
 import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, type KijunConfig } from './config.js';
 import { decodeBytes } from './decode.js';
-import { extractFile, isMarkdownPath, isYamlPath, type FileRole } from './extract.js';
+import { extractFile, isMarkdownPath, isYamlPath, type DocumentLanguage, type FileRole } from './extract.js';
 import { analyzeWorkspace, type WorkspaceAnalysis } from './analyze.js';
 import { LineIndex } from './text.js';
 import { mergeSectors } from './sectors.js';
 import { isOscalPath, sniffOscal } from './oscal/extractOscal.js';
-import { resolveOscalSettings, workspacePath } from './oscal/settings.js';
+import { resolveOscalSettings } from './oscal/settings.js';
+import { realPathInside, workspacePath, type WorkspaceFs } from './workspaceFs.js';
 
-/** What the core needs from its host. Paths use `/` separators. */
-export interface WorkspaceFs {
-  readFile(path: string): Promise<Uint8Array>;
-  /** Size and type, or undefined when the path does not exist. */
-  stat(path: string): Promise<{ size: number; isDirectory: boolean } | undefined>;
-  /** Every file below a folder, recursively, skipping VCS and dependency folders. */
-  listFiles(dir: string): Promise<string[]>;
-}
+export type { FileStat, WorkspaceFs } from './workspaceFs.js';
 
 export interface LoadOptions {
   /** Folder that holds kijun.yaml, or the folder to scan when there is none. */
@@ -30,8 +24,10 @@ export interface LoadOptions {
   today: string;
   /** Text of open documents, which wins over the disk. */
   overlay?: Map<string, string>;
-  /** Reads and extracts files; hosts may parallelise or cache. Default: one by one. */
+  /** Extracts the files read; hosts may parallelise or cache. Default: one by one. */
   loader?: FileLoader;
+  /** Refuse files and configured paths whose real path leaves the root (an untrusted workspace). */
+  confined?: boolean;
 }
 
 export interface FileJob {
@@ -39,8 +35,18 @@ export interface FileJob {
   role?: FileRole;
 }
 
-/** Extracts many files at once; results are in the order of the jobs. */
-export type FileLoader = (jobs: FileJob[], maxSize: number) => Promise<(FileAnalysis | undefined)[]>;
+/** A file read for extraction: its bytes (only the head when it is over the size cap) and its size. */
+export interface BytesJob extends FileJob {
+  bytes: Uint8Array;
+  size: number;
+}
+
+/**
+ * Extracts files already read; results are in the order of the jobs. Every file is read by
+ * `loadFiles` through the `WorkspaceFs`, so a loader (worker pool, cache) only changes speed,
+ * never which findings a file gets.
+ */
+export type FileLoader = (jobs: BytesJob[], maxSize: number) => Promise<(FileAnalysis | undefined)[]>;
 
 export interface LoadedWorkspace {
   config: KijunConfig;
@@ -57,7 +63,7 @@ export async function loadWorkspace(fs: WorkspaceFs, options: LoadOptions): Prom
     : { config: { ...DEFAULT_CONFIG }, findings: [] };
   const config = parsed.config;
   const classify = classifier(options.root, options.configPath ? config : undefined);
-  const oscal = await resolveOscalSettings(fs, options.root, options.configPath ? config.oscal : undefined);
+  const oscal = await resolveOscalSettings(fs, options.root, options.configPath ? config.oscal : undefined, options.confined);
   const configFindings = [...parsed.findings, ...oscal.findings];
   const workspaceFiles = await fs.listFiles(options.root);
   const requested = options.paths?.length ? await expand(fs, options.paths) : workspaceFiles;
@@ -71,7 +77,7 @@ export async function loadWorkspace(fs: WorkspaceFs, options: LoadOptions): Prom
   const jobs = [...candidates].sort().filter((p) => p !== options.configPath).map((path) => ({ path, role: classify(path) }));
   const overlay = options.overlay ?? new Map<string, string>();
   const onDisk = jobs.filter((j) => !overlay.has(j.path));
-  const loaded = await (options.loader ?? sequentialLoader(fs))(onDisk, config.maxFileSize);
+  const loaded = await loadFiles(fs, onDisk, config.maxFileSize, { loader: options.loader, confinedTo: options.confined ? options.root : undefined });
   const byPath = new Map(onDisk.map((j, i) => [j.path, loaded[i]]));
   const files: FileAnalysis[] = [];
   for (const job of jobs) {
@@ -133,24 +139,59 @@ export function classifier(root: string, config: KijunConfig | undefined): (path
   };
 }
 
-export function sequentialLoader(fs: WorkspaceFs): FileLoader {
-  return async (jobs, maxSize) => {
-    const out: (FileAnalysis | undefined)[] = [];
-    for (const job of jobs) out.push(await loadFile(fs, job.path, job.role, maxSize));
-    return out;
-  };
+/** Extraction on the calling thread, one file after the other. */
+export const sequentialLoader: FileLoader = async (jobs, maxSize) => jobs.map((j) => analyzeBytes(j.path, j.role, j.bytes, j.size, maxSize));
+
+export interface ReadOptions {
+  loader?: FileLoader;
+  /** Root that real paths must stay inside (an untrusted workspace), or undefined to follow links anywhere. */
+  confinedTo?: string;
 }
 
-export async function loadFile(fs: WorkspaceFs, path: string, role: FileRole | undefined, maxSize: number): Promise<FileAnalysis | undefined> {
+/** How many files are read at once: enough to hide latency, few enough to stay far from the open-file limit. */
+const READ_CONCURRENCY = 32;
+
+/** The one way files are loaded: read through the host's fs (with every refusal as a finding), then extracted by the loader. */
+export async function loadFiles(fs: WorkspaceFs, jobs: FileJob[], maxSize: number, options: ReadOptions = {}): Promise<(FileAnalysis | undefined)[]> {
+  const outcomes: ReadOutcome[] = new Array(jobs.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < jobs.length) {
+      const i = next++;
+      outcomes[i] = await readForExtraction(fs, jobs[i], maxSize, options.confinedTo);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, jobs.length) }, worker));
+  const read = outcomes.flatMap((o, i) => ('bytes' in o ? [{ index: i, job: o }] : []));
+  const extracted = read.length > 0 ? await (options.loader ?? sequentialLoader)(read.map((r) => r.job), maxSize) : [];
+  const results = outcomes.map((o) => ('bytes' in o ? undefined : o.file));
+  read.forEach((r, k) => (results[r.index] = extracted[k]));
+  return results;
+}
+
+export async function loadFile(fs: WorkspaceFs, path: string, role: FileRole | undefined, maxSize: number, confinedTo?: string): Promise<FileAnalysis | undefined> {
+  return (await loadFiles(fs, [{ path, role }], maxSize, { confinedTo }))[0];
+}
+
+type ReadOutcome = BytesJob | { file: FileAnalysis | undefined };
+
+/**
+ * Reads one file, or says why not: only regular files are read (a named pipe would block
+ * forever), and in a confined workspace only files whose real path stays inside the root.
+ */
+async function readForExtraction(fs: WorkspaceFs, job: FileJob, maxSize: number, confinedTo: string | undefined): Promise<ReadOutcome> {
+  const { path, role } = job;
   const stat = await fs.stat(path);
-  if (!stat) return undefined;
-  let bytes: Uint8Array;
+  if (!stat || stat.isDirectory) return { file: undefined };
+  if (confinedTo !== undefined && !(await realPathInside(fs, confinedTo, path))) return { file: skipped(path, 'fileOutsideWorkspace', {}) };
+  if (stat.isFile === false) return { file: skipped(path, 'fileNotRegular', {}) };
+  const head = stat.size > maxSize;
   try {
-    bytes = stat.size > maxSize ? (await fs.readFile(path)).subarray(0, 4096) : await fs.readFile(path);
+    const bytes = await fs.readFile(path, head ? 4096 : undefined);
+    return { path, role, bytes: head && bytes.length > 4096 ? bytes.subarray(0, 4096) : bytes, size: stat.size };
   } catch (err) {
-    return role ? skipped(path, 'fileUnreadable', { detail: err instanceof Error ? err.message : String(err) }) : undefined;
+    return { file: role ? skipped(path, 'fileUnreadable', { detail: err instanceof Error ? err.message : String(err) }) : undefined };
   }
-  return analyzeBytes(path, role, bytes, stat.size, maxSize);
 }
 
 /** Decoding and extraction of one file's bytes: pure, so hosts can run it in workers. */
@@ -178,9 +219,9 @@ function declaresKindText(head: string): boolean {
  * a 50 MB buffer on every keystroke. UTF-8 needs at least one byte per UTF-16 unit, so the exact
  * count is only needed near the cap.
  */
-export function analyzeText(path: string, text: string, role: FileRole | undefined, maxSize: number): FileAnalysis | undefined {
+export function analyzeText(path: string, text: string, role: FileRole | undefined, maxSize: number, language?: DocumentLanguage): FileAnalysis | undefined {
   const size = text.length > maxSize ? text.length : text.length * 3 > maxSize ? utf8Length(text) : text.length;
-  if (size <= maxSize) return extractFile(path, text, role);
+  if (size <= maxSize) return extractFile(path, text, role, language);
   return role !== undefined || declaresKindText(text.slice(0, 4096)) ? skipped(path, 'fileTooLarge', { size, max: maxSize }) : { path, findings: [], eol: '\n' };
 }
 

@@ -4,8 +4,8 @@ import type { FileAnalysis } from './model.js';
 import { mergeConfig, parseConfig, type KijunConfig } from './config.js';
 import type { Finding } from './model.js';
 import { analyzeWorkspace, type WorkspaceAnalysis } from './analyze.js';
-import { analyzeText, classifier, isCandidatePath, loadFile, outsideGlobs, sequentialLoader, type FileLoader, type WorkspaceFs } from './workspace.js';
-import type { FileRole } from './extract.js';
+import { analyzeText, classifier, isCandidatePath, loadFile, loadFiles, outsideGlobs, type FileLoader, type WorkspaceFs } from './workspace.js';
+import type { DocumentLanguage, FileRole } from './extract.js';
 import { resolveOscalSettings, type CatalogSetting } from './oscal/settings.js';
 import { decodeBytes } from './decode.js';
 import { mergeSectors } from './sectors.js';
@@ -18,15 +18,17 @@ export interface IndexOptions {
   settings?: Partial<KijunConfig>;
   /** Bulk loader for the initial scan (hosts may parallelise it). */
   loader?: FileLoader;
-  /** Refuse configured paths outside the root (an untrusted workspace). */
+  /** Refuse configured paths and files whose real path leaves the root (an untrusted workspace). */
   confined?: boolean;
+  /** False when there is no workspace folder: only open documents are served, nothing is listed or read from disk. */
+  scan?: boolean;
 }
 
 export class WorkspaceIndex {
   config: KijunConfig = mergeConfig({}, {});
   configFindings: Finding[] = [];
   private files = new Map<string, FileAnalysis>();
-  private open = new Map<string, string>();
+  private open = new Map<string, { text: string; language?: DocumentLanguage }>();
   private classify: (path: string) => FileRole | undefined = () => undefined;
   private globs: KijunConfig | undefined;
   private cached: WorkspaceAnalysis | undefined;
@@ -49,14 +51,15 @@ export class WorkspaceIndex {
   async loadAll(): Promise<void> {
     await this.loadConfig();
     this.files.clear();
-    const jobs = (await this.fs.listFiles(this.options.root))
+    const listed = this.options.scan === false ? [] : await this.fs.listFiles(this.options.root);
+    const jobs = listed
       .filter((path) => path !== this.options.configPath && this.isCandidate(path) && !this.open.has(path))
       .map((path) => ({ path, role: this.classify(path) }));
-    const loaded = await (this.options.loader ?? sequentialLoader(this.fs))(jobs, this.config.maxFileSize);
+    const loaded = await loadFiles(this.fs, jobs, this.config.maxFileSize, { loader: this.options.loader, confinedTo: this.confinedTo });
     loaded.forEach((file, i) => {
       if (file && !outsideGlobs(file, jobs[i].role, this.globs)) this.store(file);
     });
-    for (const [path, text] of this.open) this.storeOpen(path, text);
+    for (const [path, doc] of this.open) this.storeOpen(path, doc);
     this.cached = undefined;
   }
 
@@ -67,7 +70,7 @@ export class WorkspaceIndex {
       this.config = mergeConfig(settings, {});
       this.configFindings = [];
     } else {
-      const text = this.open.get(path) ?? (await this.readText(path));
+      const text = this.open.get(path)?.text ?? (await this.readText(path));
       const parsed = parseConfig(text ?? '');
       this.config = mergeConfig(settings, parsed.given);
       this.configFindings = parsed.findings;
@@ -103,17 +106,24 @@ export class WorkspaceIndex {
     return path === this.options.configPath;
   }
 
-  /** The editor's text for an open document wins over the disk until it is closed. */
-  setOpen(path: string, text: string): void {
-    this.open.set(path, text);
+  /**
+   * The editor's text for an open document wins over the disk until it is closed. `language`
+   * decides Markdown or YAML when the name has no usable extension (`untitled:`, notebook cells).
+   */
+  setOpen(path: string, text: string, language?: DocumentLanguage): void {
+    this.open.set(path, { text, language });
     this.bump(path);
     if (this.isConfig(path)) return;
-    this.storeOpen(path, text);
+    this.storeOpen(path, { text, language });
   }
 
-  private storeOpen(path: string, text: string): void {
-    const file = analyzeText(path, text, this.classify(path), this.config.maxFileSize);
+  private storeOpen(path: string, doc: { text: string; language?: DocumentLanguage }): void {
+    const file = analyzeText(path, doc.text, this.classify(path), this.config.maxFileSize, doc.language);
     if (file) this.store(file);
+  }
+
+  private get confinedTo(): string | undefined {
+    return this.options.confined ? this.options.root : undefined;
   }
 
   isOpen(path: string): boolean {
@@ -129,8 +139,9 @@ export class WorkspaceIndex {
     const generation = this.bump(path);
     if (this.profilePaths.has(path)) await this.loadOscalSettings();
     if (this.open.has(path)) return;
+    if (this.options.scan === false) return this.remove(path);
     const role = this.classify(path);
-    const file = await loadFile(this.fs, path, role, this.config.maxFileSize);
+    const file = await loadFile(this.fs, path, role, this.config.maxFileSize, this.confinedTo);
     // An edit, a deletion or another read of this path came in meanwhile: the newer event wins.
     if (this.generations.get(path) !== generation) return;
     if (file && !outsideGlobs(file, role, this.globs)) this.store(file);

@@ -9,6 +9,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { WorkspaceIndex } from '../core/workspaceIndex.js';
+import { realPathInside } from '../core/workspaceFs.js';
+import type { DocumentLanguage } from '../core/extract.js';
 import type { KijunConfig } from '../core/config.js';
 import { coverageView, fileInfo, scaffoldStandard } from '../core/services/coverageView.js';
 import { toDiagnostics } from '../core/diagnostics.js';
@@ -18,10 +20,10 @@ import { lspDiagnosticIn } from '../core/services/lspDiagnostics.js';
 import { hover } from '../core/services/hover.js';
 import { completion } from '../core/services/completion.js';
 import { codeActions } from '../core/services/codeActions.js';
-import { definition, references, documentSymbols, workspaceSymbols, codeLenses } from '../core/services/navigation.js';
-import { sectorCoverage } from '../core/analyze.js';
 import { suggestActions, suggestHover, suggestPaths, addCandidates } from '../core/services/suggestActions.js';
 import { StandardTexts } from './suggestTexts.js';
+import { definition, references, documentSymbols, workspaceSymbols, codeLenses } from '../core/services/navigation.js';
+import { sectorCoverage } from '../core/analyze.js';
 import { docsBase } from '../node/docs.js';
 import { nodeFs, findConfig, localToday, toPosix } from '../node/nodeFs.js';
 import { fastLoader } from '../node/fastLoader.js';
@@ -29,7 +31,6 @@ import { existsSync } from 'node:fs';
 import { registerExports } from './exports.js';
 
 interface InitOptions {
-import { registerExports } from './exports.js';
   /** Milliseconds to wait after the last keystroke before re-checking (default 200). */
   debounce?: number;
   locale?: string;
@@ -58,10 +59,10 @@ class KijunServer {
   private lensKey = '';
   private readonly published = new Map<string, string>();
   private readonly uris = new Map<string, string>();
+  private readonly standardTexts = new StandardTexts();
   private readonly dirty = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
-  private readonly standardTexts = new StandardTexts();
-  private rootPath = '';
+  private rootPath: string | undefined;
   private settings: Partial<KijunConfig> = {};
   private trusted = false;
 
@@ -107,7 +108,6 @@ class KijunServer {
     c.onRequest('kijun/scaffold', (p: { catalog: string; sector: string; level: number; locale?: string }, token: CancellationToken) =>
       this.answer(token, () => scaffoldStandard(this.ctx(), p.catalog, p.sector, p.level, p.locale === 'ja' ? 'ja' : p.locale === 'en' ? 'en' : this.locale) ?? null, null));
     registerExports(c, (token, work) => this.answer<unknown>(token, () => work({ index: this.requireIndex(), locale: this.locale, root: this.rootPath ?? this.requireIndex().root }), null));
-    registerExports(c, (token, work) => this.answer<unknown>(token, () => work({ index: this.requireIndex(), locale: this.locale, root: this.rootPath ?? this.requireIndex().root }), null));
     // Undocumented, for the soak test: heap figures after a forced GC (when run with --expose-gc).
     c.onRequest('kijun/_memory', () => {
       (globalThis as { gc?: () => void }).gc?.();
@@ -132,7 +132,8 @@ class KijunServer {
     this.trusted = options.trusted === true;
     this.clientLocale = /^ja/i.test(options.locale ?? params.locale ?? '') ? 'ja' : 'en';
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? (params.rootPath ? URI.file(params.rootPath).toString() : undefined);
-    this.rootPath = folder ? toPosix(URI.parse(folder).fsPath) : toPosix(process.cwd());
+    // No folder (an editor opened on single files): serve the open documents only, never the current directory.
+    this.rootPath = folder ? toPosix(URI.parse(folder).fsPath) : undefined;
     this.dynamicWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
     return {
@@ -190,12 +191,12 @@ class KijunServer {
     return this.documents.get(uri)?.getText();
   }
 
-  private changed(uri: string): void {
   /** Standards' texts for the mapping assistant (the index keeps models only). */
   private texts(ctx: ServiceContext, paths: string[]) {
     return this.standardTexts.load(ctx.analysis, paths, (p) => this.text(this.uri(p)));
   }
 
+  private changed(uri: string): void {
     this.dirty.add(uri);
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -214,7 +215,7 @@ class KijunServer {
       const doc = this.documents.get(uri);
       if (!doc) continue;
       const p = this.path(uri);
-      index.setOpen(p, doc.getText());
+      index.setOpen(p, doc.getText(), languageOf(doc));
       if (index.isConfig(p)) reload = true;
     }
     if (reload) await index.loadAll();
@@ -245,11 +246,12 @@ class KijunServer {
 
   /** A new or changed kijun.yaml can move the workspace root: start over. */
   private async restart(): Promise<void> {
-    const configPath = this.trusted ? await findConfig(this.rootPath) : await configIn(this.rootPath);
+    const folder = this.rootPath;
+    const configPath = folder === undefined ? undefined : this.trusted ? await findConfig(folder) : await configIn(folder);
     const open = this.documents.all();
-    const root = configPath ? path.posix.dirname(configPath) : this.rootPath;
-    this.index = new WorkspaceIndex(nodeFs, { root, configPath, today: localToday, settings: this.settings, loader: serverLoader(), confined: !this.trusted });
-    for (const doc of open) this.index.setOpen(this.path(doc.uri), doc.getText());
+    const root = configPath ? path.posix.dirname(configPath) : folder ?? '';
+    this.index = new WorkspaceIndex(nodeFs, { root, configPath, today: localToday, settings: this.settings, loader: serverLoader(), confined: !this.trusted, scan: folder !== undefined });
+    for (const doc of open) this.index.setOpen(this.path(doc.uri), doc.getText(), languageOf(doc));
     await this.index.loadAll();
   }
 
@@ -257,7 +259,7 @@ class KijunServer {
   private publish(): void {
     const index = this.requireIndex();
     const analysis = index.analysis();
-    const options = { locale: this.locale, rules: index.config.rules, docsBase: docsBase(), displayPath: (p: string) => path.posix.relative(this.rootPath, p) || p };
+    const options = { locale: this.locale, rules: index.config.rules, docsBase: docsBase(), displayPath: (p: string) => (this.rootPath === undefined ? p : path.posix.relative(this.rootPath, p) || p) };
     const toLspDiagnostic = lspDiagnosticIn((p) => this.uri(p));
     const next = new Map<string, LspDiagnostic[]>();
     for (const [p, findings] of analysis.findings) next.set(p, toDiagnostics(findings, options).map(toLspDiagnostic));
@@ -314,10 +316,16 @@ class KijunServer {
   }
 }
 
-/** kijun.yaml in the workspace folder itself, for untrusted workspaces (no search upward). */
+/** kijun.yaml in the workspace folder itself, for untrusted workspaces (no search upward, no link leaving the folder). */
 async function configIn(root: string): Promise<string | undefined> {
   const candidate = path.posix.join(root, 'kijun.yaml');
-  return (await nodeFs.stat(candidate))?.isDirectory === false ? candidate : undefined;
+  const stat = await nodeFs.stat(candidate);
+  return stat?.isFile === true && (await realPathInside(nodeFs, root, candidate)) ? candidate : undefined;
+}
+
+/** The editor's language decides Markdown or YAML for documents whose name has no usable extension. */
+function languageOf(doc: TextDocument): DocumentLanguage | undefined {
+  return doc.languageId === 'markdown' ? 'markdown' : doc.languageId === 'yaml' ? 'yaml' : undefined;
 }
 
 /** Parallel extraction for the initial scan; no cache, so an untrusted workspace gets no writes. */

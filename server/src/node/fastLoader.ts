@@ -1,21 +1,16 @@
-// The CLI's file loader: reads every file, reuses cached extractions keyed by content, and
-// extracts the rest on all cores (worker threads plus the main thread).
-import { promises as fsp, existsSync, readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
+// The hosts' extraction layer under the core's loader: reuses cached extractions keyed by
+// content, and extracts the rest on all cores (worker threads plus the main thread).
+import { existsSync, readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FileAnalysis } from '../core/model.js';
 import { cacheEntries } from './cacheShape.js';
-import type { FileRole } from '../core/extract.js';
-import { analyzeBytes, type FileJob, type FileLoader } from '../core/workspace.js';
+import { analyzeBytes, type BytesJob, type FileLoader } from '../core/workspace.js';
 
-export interface WorkerJob {
-  path: string;
-  role?: FileRole;
-  bytes: Uint8Array;
-  size: number;
-}
+/** What a worker receives: a file already read by the core's loader. */
+export type WorkerJob = BytesJob;
 
 export interface FastLoaderOptions {
   /** Cache file, or undefined for no cache. */
@@ -29,15 +24,14 @@ export interface FastLoaderOptions {
 /** Below this much work, starting workers costs more than it saves. */
 const PARALLEL_MIN_BYTES = 400_000;
 
+/** Extracts files the core has read: reuses cached extractions keyed by content, extracts the rest on all cores. */
 export function fastLoader(options: FastLoaderOptions): FileLoader {
-  return async (jobs, maxSize) => {
-    const read = await Promise.all(jobs.map((j) => readJob(j, maxSize)));
+  return async (read, maxSize) => {
     const cache = options.cacheFile ? readCache(options.cacheFile) : new Map<string, FileAnalysis | null>();
-    const results: (FileAnalysis | undefined)[] = new Array(jobs.length);
+    const results: (FileAnalysis | undefined)[] = new Array(read.length);
     const misses: { index: number; job: WorkerJob; key: string }[] = [];
     const used = new Map<string, FileAnalysis | null>();
     read.forEach((job, index) => {
-      if (!job) return;
       const key = cacheKey(options.buildId, job, maxSize);
       const hit = cache.get(key);
       if (hit !== undefined) {
@@ -53,23 +47,6 @@ export function fastLoader(options: FastLoaderOptions): FileLoader {
     if (options.cacheFile && (misses.length > 0 || used.size !== cache.size)) writeCache(options.cacheFile, used);
     return results;
   };
-}
-
-async function readJob(job: FileJob, maxSize: number): Promise<WorkerJob | undefined> {
-  try {
-    const handle = await fsp.open(job.path, 'r');
-    try {
-      const { size } = await handle.stat();
-      const length = size > maxSize ? Math.min(size, 4096) : size;
-      const bytes = new Uint8Array(length);
-      await handle.read(bytes, 0, length, 0);
-      return { path: job.path, role: job.role, bytes, size };
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return undefined;
-  }
 }
 
 function cacheKey(buildId: string, job: WorkerJob, maxSize: number): string {

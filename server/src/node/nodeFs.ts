@@ -1,5 +1,5 @@
 // The Node host's file system for the core: absolute paths with `/` separators.
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, constants } from 'node:fs';
 import * as path from 'node:path';
 import type { WorkspaceFs } from '../core/workspace.js';
 
@@ -11,13 +11,38 @@ export function toPosix(p: string): string {
 }
 
 export const nodeFs: WorkspaceFs = {
-  async readFile(p) {
-    return fsp.readFile(p);
+  async readFile(p, limit) {
+    // Non-blocking open: a path swapped for a named pipe after `stat` fails instead of hanging.
+    const handle = await fsp.open(p, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const stat = await handle.stat();
+      if (!stat.isFile()) throw new Error('not a regular file');
+      const length = limit === undefined ? stat.size : Math.min(stat.size, limit);
+      const bytes = new Uint8Array(length);
+      let done = 0;
+      while (done < length) {
+        const { bytesRead } = await handle.read(bytes, done, length - done, done);
+        if (bytesRead === 0) break;
+        done += bytesRead;
+      }
+      return done === length ? bytes : bytes.subarray(0, done);
+    } finally {
+      await handle.close();
+    }
   },
   async stat(p) {
     try {
       const s = await fsp.stat(p);
-      return { size: s.size, isDirectory: s.isDirectory() };
+      return { size: s.size, isDirectory: s.isDirectory(), isFile: s.isFile() };
+    } catch {
+      // A dangling link still names a file: reading it then reports why it cannot be read.
+      const link = await fsp.lstat(p).catch(() => undefined);
+      return link?.isSymbolicLink() ? { size: 0, isDirectory: false, isFile: true } : undefined;
+    }
+  },
+  async realPath(p) {
+    try {
+      return toPosix(await fsp.realpath(p));
     } catch {
       return undefined;
     }
@@ -35,16 +60,21 @@ export const nodeFs: WorkspaceFs = {
       for (const e of entries) {
         if (out.length >= MAX_FILES) return;
         const full = `${d === '/' ? '' : d}/${e.name}`;
-        // Links are not followed: a link could lead outside the workspace or into a cycle.
+        // Links to folders are not followed (they could lead outside the workspace or into a
+        // cycle); links to files and special files are listed, and the loader decides on them.
         if (e.isDirectory()) {
           if (!SKIPPED_DIRS.has(e.name) && !e.name.startsWith('.')) await walk(full);
-        } else if (e.isFile()) out.push(full);
+        } else if (!e.isSymbolicLink() || !(await isDirectory(full))) out.push(full);
       }
     };
     await walk(toPosix(path.resolve(dir)));
     return out;
   },
 };
+
+async function isDirectory(p: string): Promise<boolean> {
+  return (await fsp.stat(p).catch(() => undefined))?.isDirectory() === true;
+}
 
 /** Finds kijun.yaml in a folder or its ancestors. */
 export async function findConfig(start: string, name = 'kijun.yaml'): Promise<string | undefined> {

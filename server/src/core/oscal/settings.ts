@@ -3,7 +3,7 @@
 // load); applying is pure and runs at the start of every analysis, on copies of the models.
 import type { CatalogControl, CatalogModel, FileAnalysis, Finding } from '../model.js';
 import type { OscalCatalogSetting } from '../config.js';
-import type { WorkspaceFs } from '../workspace.js';
+import { realPathInside, workspacePath, type WorkspaceFs } from '../workspaceFs.js';
 import { decodeBytes } from '../decode.js';
 import { LineIndex } from '../text.js';
 import { parseYaml } from '../yamlSource.js';
@@ -49,23 +49,7 @@ export interface ResolvedSettings {
   profilePaths: string[];
 }
 
-/** Joins a path relative to kijun.yaml onto the workspace root, normalising `.` and `..`. */
-export function workspacePath(root: string, relative: string): string {
-  const prefix = root === '' || root === '.' ? '' : root.endsWith('/') ? root : `${root}/`;
-  const parts: string[] = [];
-  for (const part of `${prefix}${relative.replace(/\\/g, '/')}`.split('/')) {
-    if (part === '.' || (part === '' && parts.length > 0)) continue;
-    if (part === '..' && parts.length > 0 && parts[parts.length - 1] !== '') parts.pop();
-    else parts.push(part);
-  }
-  return parts.join('/');
-}
-
-/** Whether a normalised path lies inside the workspace root. */
-export function insideRoot(root: string, path: string): boolean {
-  const prefix = root === '' || root === '.' ? '' : root.endsWith('/') ? root : `${root}/`;
-  return path.startsWith(prefix) && !path.slice(prefix.length).split('/').includes('..');
-}
+export { insideRoot, workspacePath } from '../workspaceFs.js';
 
 /**
  * `confined`: paths that leave the workspace (`../../etc/passwd`) are refused with a finding and
@@ -77,7 +61,7 @@ export async function resolveOscalSettings(fs: WorkspaceFs, root: string, settin
   const zero = new LineIndex('').range(0, 0);
   for (const [index, setting] of (settings ?? []).entries()) {
     const path = workspacePath(root, setting.path);
-    if (confined && !insideRoot(root, path)) {
+    if (confined && !(await realPathInside(fs, root, path))) {
       resolved.findings.push({ code: 'schema', range: setting.range ?? zero, message: 'pathOutsideWorkspace', args: { path: setting.path } });
       continue;
     }
@@ -87,7 +71,7 @@ export async function resolveOscalSettings(fs: WorkspaceFs, root: string, settin
     const profiles: CatalogSetting['profiles'] = [];
     for (const [key, profile] of Object.entries(setting.levels?.profiles ?? {})) {
       const profilePath = workspacePath(root, profile);
-      if (confined && !insideRoot(root, profilePath)) {
+      if (confined && !(await realPathInside(fs, root, profilePath))) {
         resolved.findings.push({ code: 'schema', range: setting.profileRanges?.[key] ?? setting.range ?? zero, message: 'pathOutsideWorkspace', args: { path: profile } });
         continue;
       }
