@@ -209,7 +209,7 @@ describe('correspondence table: xlsx', () => {
     assert.equal(table.autoFilter, 'A1:M6');
     assert.ok(book.definedNames.some((n) => n.name === '_xlnm._FilterDatabase' && n.value === "'Correspondence'!$A$1:$M$6"));
     assert.equal(table.widths.length, 13);
-    assert.ok(table.widths.every((w) => w >= 6 && w <= 48));
+    assert.ok(table.widths.every((w) => w >= 6 && w <= 56));
     const titleStyle = table.cells.get('E4')?.style;
     assert.ok(titleStyle !== undefined && book.styles[titleStyle].wrap, 'long text wraps');
     assert.deepEqual(table.rows.slice(1).map((r) => r[8]), ['covered', 'exempted', 'weak', 'not-required', 'uncovered']);

@@ -31,7 +31,7 @@ const FORMULA_LOOKING = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 export function xlsxWorkbook(tables: Table[], options: XlsxOptions): Uint8Array {
   const strings = new SharedStrings();
-  const sheets = tables.map((table, i) => sheetXml(table, i === 0, strings));
+  const sheets = tables.map((table, i) => sheetXml(table, i === 0, strings, options.locale));
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(contentTypesXml(tables.length)),
     '_rels/.rels': strToU8(rootRelsXml()),
@@ -46,13 +46,20 @@ export function xlsxWorkbook(tables: Table[], options: XlsxOptions): Uint8Array 
 
 // ---- worksheets ------------------------------------------------------------------------------
 
-function sheetXml(table: Table, selected: boolean, strings: SharedStrings): string {
+function sheetXml(table: Table, selected: boolean, strings: SharedStrings, locale: Locale): string {
   const columns = table.header.length;
+  const widths = columnWidths(table);
+  const lineHeight = locale === 'ja' ? 18 : 15;
+  const height = (cells: StyledCell[]): number => lineHeight * Math.max(1, ...cells.map((cell, c) => wrappedLines(cell, widths[c])));
   const lastRow = 1 + table.rows.length;
   const range = `A1:${columnName(columns - 1)}${lastRow}`;
   const rows: string[] = [];
-  rows.push(rowXml(1, table.header.map((h) => ({ value: h, style: STYLE.header })), strings));
-  table.rows.forEach((row, i) => rows.push(rowXml(i + 2, row.map((cell, c) => styled(cell, table.kinds[c] ?? 'text')), strings)));
+  const header = table.header.map((h) => ({ value: h, style: STYLE.header }));
+  rows.push(rowXml(1, header, strings, height(header)));
+  table.rows.forEach((row, i) => {
+    const cells = row.map((cell, c) => styled(cell, table.kinds[c] ?? 'text'));
+    rows.push(rowXml(i + 2, cells, strings, height(cells)));
+  });
   (table.notes ?? []).forEach((note, i) => rows.push(rowXml(lastRow + 2 + i, [{ value: note, style: STYLE.note }], strings)));
   const out = [
     XML_HEAD,
@@ -64,7 +71,7 @@ function sheetXml(table: Table, selected: boolean, strings: SharedStrings): stri
     '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/>',
     '</sheetView></sheetViews>',
     '<sheetFormatPr defaultRowHeight="15"/>',
-    `<cols>${columnWidths(table).map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`,
+    `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`,
     `<sheetData>${rows.join('')}</sheetData>`,
     table.rows.length > 0 && table.autoFilter ? `<autoFilter ref="${range}"/>` : '',
     '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>',
@@ -91,14 +98,27 @@ function styled(cell: Cell, kind: ColumnKind): StyledCell {
 
 const TONE_STYLE: Record<Tone, number> = { good: STYLE.good, warn: STYLE.warn, bad: STYLE.bad, muted: STYLE.muted };
 
-function rowXml(r: number, cells: StyledCell[], strings: SharedStrings): string {
+function rowXml(r: number, cells: StyledCell[], strings: SharedStrings, height?: number): string {
   const xml = cells.map((cell, c) => {
     const ref = `${columnName(c)}${r}`;
     if (typeof cell.value === 'number') return Number.isFinite(cell.value) ? `<c r="${ref}" s="${cell.style}"><v>${cell.value}</v></c>` : `<c r="${ref}" s="${cell.style}"/>`;
     if (cell.value === '') return `<c r="${ref}" s="${cell.style}"/>`;
     return `<c r="${ref}" s="${cell.style}" t="s"><v>${strings.index(cell.value)}</v></c>`;
   });
-  return `<row r="${r}">${xml.join('')}</row>`;
+  // An explicit height: neither Excel nor LibreOffice grows rows for wrapped text when opening a file.
+  const ht = height === undefined ? '' : ` ht="${height}" customHeight="1"`;
+  return `<row r="${r}"${ht}>${xml.join('')}</row>`;
+}
+
+const WRAPPING: ReadonlySet<number> = new Set([STYLE.header, STYLE.wrap, STYLE.quotedWrap]);
+
+/** Lines a wrapped cell takes in a column of the given width (characters), estimated from display widths. */
+function wrappedLines(cell: StyledCell, width: number): number {
+  if (typeof cell.value !== 'string' || cell.value === '') return 1;
+  const lines = cell.value.split(/\r\n|\r|\n/);
+  if (!WRAPPING.has(cell.style)) return lines.length;
+  const room = Math.max(1, width - 1);
+  return lines.reduce((n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / room)), 0);
 }
 
 /** Column widths in characters: the widest line of the column, East Asian characters counting two. */
@@ -111,8 +131,9 @@ function columnWidths(table: Table): number[] {
       if (cell === undefined) continue;
       for (const line of cellText(cell).split(/\r\n|\r|\n/)) widest = Math.max(widest, displayWidth(line));
     }
-    const cap = kind === 'wrap' ? 48 : 32;
-    return Math.min(cap, Math.max(6, widest + 1));
+    // Room for the widest line and a margin, so that a line that fits is never estimated to wrap.
+    const cap = kind === 'wrap' ? 56 : 32;
+    return Math.min(cap, Math.max(6, widest + 2));
   });
 }
 
