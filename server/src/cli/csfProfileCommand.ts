@@ -10,6 +10,7 @@ import { buildCsfProfile } from '../core/csfProfile.js';
 import { PROFILE_FORMATS, profilesCsv, profilesJson, profilesMarkdown, type ProfileFormat } from '../core/formats/csfProfile.js';
 import { displayPath, unusableWorkspace } from './workspaceCheck.js';
 import { nodeFs, findConfig, localToday, localeFromEnv, toPosix } from '../node/nodeFs.js';
+import { printable } from '../core/printable.js';
 
 export const CSF_PROFILE_USAGE = '       kijun export csf-profile [--sector S] [--format json|markdown|csv] [--out FILE] [--config FILE] [--lang ja|en]';
 
@@ -20,7 +21,7 @@ export async function runCsfProfileCommand(argv: string[], io: CliIo): Promise<n
     return await exportProfile(argv, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`kijun: ${err.message}\nUsage:\n${CSF_PROFILE_USAGE}\n`);
+      io.stderr(`kijun: ${printable(err.message)}\nUsage:\n${CSF_PROFILE_USAGE}\n`);
       return 2;
     }
     throw err;
@@ -44,7 +45,7 @@ async function exportProfile(argv: string[], io: CliIo): Promise<number> {
   const locale: Locale = (values.lang as Locale | undefined) ?? loaded.config.locale ?? localeFromEnv(io.env) ?? 'en';
   const problem = unusableWorkspace(loaded, configPath, locale, io.cwd);
   if (problem) {
-    io.stderr(`kijun: ${problem}\n`);
+    io.stderr(`kijun: ${printable(problem)}\n`);
     return 2;
   }
   const groups = loaded.analysis.groups
@@ -52,14 +53,14 @@ async function exportProfile(argv: string[], io: CliIo): Promise<number> {
     .sort((a, b) => a.sector.localeCompare(b.sector) || a.baseline.localeCompare(b.baseline));
   if (groups.length === 0) {
     const which = values.sector ? (locale === 'ja' ? `分野 ${values.sector} の` : ` of sector ${values.sector}`) : '';
-    io.stderr(`kijun: ${locale === 'ja' ? `ベースラインが読み込まれた${which}標準がありません。` : `no standard${which} with a loaded baseline was found.`}\n`);
+    io.stderr(`kijun: ${printable(locale === 'ja' ? `ベースラインが読み込まれた${which}標準がありません。` : `no standard${which} with a loaded baseline was found.`)}\n`);
     return 2;
   }
   const profiles = groups.map((g) => buildCsfProfile(g, loaded.analysis.files));
   const text = format === 'json' ? profilesJson(profiles) : format === 'markdown' ? profilesMarkdown(profiles, locale, loaded.analysis.sectors) : profilesCsv(profiles, locale);
   if (out) {
     await fsp.writeFile(path.resolve(io.cwd, out), text);
-    io.stderr(`${locale === 'ja' ? `${profiles.length} 分野のプロファイルを ${displayPath(path.resolve(io.cwd, out), io.cwd)} に書き出しました。` : `wrote the profiles of ${profiles.length} sector${profiles.length === 1 ? '' : 's'} to ${displayPath(path.resolve(io.cwd, out), io.cwd)}`}\n`);
+    io.stderr(`${printable(locale === 'ja' ? `${profiles.length} 分野のプロファイルを ${displayPath(path.resolve(io.cwd, out), io.cwd)} に書き出しました。` : `wrote the profiles of ${profiles.length} sector${profiles.length === 1 ? '' : 's'} to ${displayPath(path.resolve(io.cwd, out), io.cwd)}`)}\n`);
   } else io.stdout(text);
   return 0;
 }

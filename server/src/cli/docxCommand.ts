@@ -12,6 +12,7 @@ import { extractFile } from '../core/extract.js';
 import { formatMessage } from '../core/messages.js';
 import { RULES } from '../core/rules.js';
 import { localeFromEnv } from '../node/nodeFs.js';
+import { printable, printableField } from '../core/printable.js';
 
 export const DOCX_USAGE = '       kijun import docx FILE [--out FILE] [--sector S] [--baseline ID@VERSION] [--level N] [--lang ja|en]';
 
@@ -23,7 +24,7 @@ export async function runDocxCommand(argv: string[], io: CliIo): Promise<number>
     return await importDocx(argv, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`kijun: ${err.message}\nUsage:\n${DOCX_USAGE}\n`);
+      io.stderr(`kijun: ${printable(err.message)}\nUsage:\n${DOCX_USAGE}\n`);
       return 2;
     }
     throw err;
@@ -67,24 +68,24 @@ async function importDocx(argv: string[], io: CliIo): Promise<number> {
   if (!stat || !stat.isFile()) throw new UsageError(`no such file: ${file}`);
   if (out && path.resolve(io.cwd, out) === absolute) throw new UsageError('--out must not be the Word file itself');
   if (stat.size > MAX_UNCOMPRESSED) {
-    io.stderr(`kijun: ${file}: ${problemText({ reason: 'tooLarge', limitMb: MAX_UNCOMPRESSED / 1024 / 1024 }, locale)}\n`);
+    io.stderr(`kijun: ${printable(`${file}: ${problemText({ reason: 'tooLarge', limitMb: MAX_UNCOMPRESSED / 1024 / 1024 }, locale)}`)}\n`);
     return 2;
   }
   const result = docxToMarkdown(new Uint8Array(await fsp.readFile(absolute)), { sector: values.sector, baseline: values.baseline, level });
   if (!result.ok) {
-    io.stderr(`kijun: ${file}: ${problemText(result.problem, locale)}\n`);
+    io.stderr(`kijun: ${printable(`${file}: ${problemText(result.problem, locale)}`)}\n`);
     return 2;
   }
-  for (const note of result.notes) io.stderr(`kijun: ${file}: ${noteText(note, locale)}\n`);
+  for (const note of result.notes) io.stderr(`kijun: ${printable(`${file}: ${noteText(note, locale)}`)}\n`);
   // The output must read as a Kijun standard; say so if its front matter does not.
   const own = extractFile('imported.md', result.markdown, 'standard').findings.filter((f) => f.code === 'schema' || f.code === 'syntax');
   const shown = out ?? (locale === 'ja' ? '(出力)' : '(output)');
-  for (const f of own) io.stderr(`${shown}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${RULES[f.code]} ${f.code}: ${formatMessage(f.message, f.args, locale)}\n`);
+  for (const f of own) io.stderr(`${printableField(shown)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${RULES[f.code]} ${f.code}: ${printable(formatMessage(f.message, f.args, locale))}\n`);
   if (out) {
     const target = path.resolve(io.cwd, out);
     await fsp.mkdir(path.dirname(target), { recursive: true });
     await fsp.writeFile(target, result.markdown);
-    io.stderr(`${locale === 'ja' ? `${out} に書き出しました(対策の見出し ${result.measures.length} 件)。` : `wrote ${out} (${result.measures.length} measure headings)`}\n`);
+    io.stderr(`${printable(locale === 'ja' ? `${out} に書き出しました(対策の見出し ${result.measures.length} 件)。` : `wrote ${out} (${result.measures.length} measure headings)`)}\n`);
   } else io.stdout(result.markdown);
   return 0;
 }
