@@ -286,6 +286,7 @@ describe('Markdown summary', () => {
 
   it('escapes Markdown and keeps it on one line', () => {
     assert.equal(escapeMarkdown('a|b\n<c> *d* [e](f) `g` & www.x https://y'), 'a\\|b \\<c\\> \\*d\\* \\[e\\](f) \\`g\\` &amp; www\\.x https\\://y');
+    assert.equal(escapeMarkdown('a\u001b[2J\u202eb'), 'a\\\\u001b\\[2J\\\\u202eb', 'controls are shown as escapes');
   });
 });
 

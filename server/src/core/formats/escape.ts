@@ -1,5 +1,6 @@
 // Escaping for the report formats. Every string that comes from a catalog, a standard, a file
 // name or a message passes through one of these before it is written.
+import { printable } from '../printable.js';
 
 /** Text or attribute value in HTML (attributes are always double-quoted). */
 export function escapeHtml(text: string): string {
@@ -21,12 +22,12 @@ const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 
 /**
  * Inline text in (GitHub-flavoured) Markdown, also inside a table cell: markup characters are
- * backslash-escaped, `&` becomes an entity, and line breaks become spaces, so no content can
+ * backslash-escaped, `&` becomes an entity, line breaks become spaces, so no content can
  * open a link, an HTML tag, emphasis or a new table cell.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r\n?|\n/g, ' ')
+  // Other control characters (ESC, bidirectional overrides) are shown as `\u202e` escapes.
+  return printable(text.replace(/\r\n?|\n/g, ' '))
     .replace(/[\\`*_[\]<>!|~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     // No bare web address turns into a link (GFM autolinks).
