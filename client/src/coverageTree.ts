@@ -84,6 +84,7 @@ function controlItem(c: ControlView): vscode.TreeItem {
     item.description += ` — ${vscode.l10n.t('candidate: {0} ({1})', c.candidate.id, c.candidate.score.toFixed(2))}`;
     item.tooltip = vscode.l10n.t('Best candidate by text: {0} {1} (score {2}); not applied until you add it to its marker.', c.candidate.id, c.candidate.title, c.candidate.score.toFixed(2));
   }
+  if (c.scopeNote) item.description += ` — ${c.scopeNote}`;
   item.iconPath = new vscode.ThemeIcon(STATE_ICONS[c.state]);
   item.contextValue = `control-${c.state}`;
   const target = c.fix ?? c.measures[0] ?? c.exemptions[0];

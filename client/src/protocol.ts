@@ -15,6 +15,8 @@ export interface ControlView {
   measures: (Located & { id: string; title: string })[];
   exemptions: (Located & { sound: boolean; rationale: string })[];
   fix?: Located;
+  /** Where a control split by scope is met and where not, or from when a planned one is met (server-localised). */
+  scopeNote?: string;
   /** The measure whose text best matches an uncovered control (a suggestion only). */
   candidate?: Located & { id: string; title: string; score: number };
 }

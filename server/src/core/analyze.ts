@@ -244,11 +244,11 @@ function analyzeGroup(group: SectorGroup, files: Map<string, FileAnalysis>, opti
     if (weak) reportWeak(control, result.inEffect, report);
     if (result.planned) reportPlanned(control, result, report);
     else if (state === 'uncovered' && primary.model.baseline) {
-      report(primary.path, {
-        code: 'uncovered-control', range: primary.model.baseline.range, message: result.uncoveredText ? 'uncoveredControlScoped' : 'uncoveredControl', control: control.id,
-        args: { control: control.id, title: control.title, level: control.level, sector: sectorLabel(group.sector, options.sectors), scope: result.uncoveredText ?? '' },
-        ...(result.uncoveredScope ? { data: { uncoveredScope: result.uncoveredScope } } : {}),
-      });
+      const base = { code: 'uncovered-control' as const, range: primary.model.baseline.range, control: control.id };
+      const args = { control: control.id, title: control.title, level: control.level, sector: sectorLabel(group.sector, options.sectors) };
+      report(primary.path, result.uncoveredText
+        ? { ...base, message: 'uncoveredControlScoped', args: { ...args, scope: result.uncoveredText }, data: { uncoveredScope: result.uncoveredScope } }
+        : { ...base, message: 'uncoveredControl', args });
     }
     for (const site of result.overlapping) {
       const narrow = result.narrowTo && !site.exemption.scope ? { data: { narrowTo: result.narrowTo } } : {};

@@ -134,8 +134,8 @@ function matrixTable(catalog: ReviewCatalog, sectors: ReviewSector[], review: Re
       const cells = sectors.map((s) => {
         const cell = s.cells[control.id];
         if (!cell) return `<td class="cell notRequired" title="${h(t.state.notRequired)}">${SYMBOL.notRequired}</td>`;
-        const tip = [t.state[cell.state], cell.weak ? t.weak : '', cell.measures.map((m) => `${m.id} ${m.title}`).join(' / ')].filter(Boolean).join(' — ');
-        return `<td class="cell ${cell.state}${cell.weak ? ' weak' : ''}" title="${h(tip)}">${SYMBOL[cell.state]}${cell.state === 'unsound' ? '<sup>!</sup>' : ''}</td>`;
+        const tip = [t.state[cell.state], cell.weak ? t.weak : '', pick(cell.note, locale), cell.measures.map((m) => `${m.id} ${m.title}`).join(' / ')].filter(Boolean).join(' — ');
+        return `<td class="cell ${cell.state}${cell.weak ? ' weak' : ''}${cell.partial ? ' partial' : ''}${cell.planned ? ' planned' : ''}" title="${h(tip)}">${SYMBOL[cell.state]}${cell.state === 'unsound' ? '<sup>!</sup>' : ''}</td>`;
       }).join('');
       const statement = pick(control.statement, locale);
       out.push(`<tr><th scope="row" class="ctl"${statement ? ` title="${h(statement)}"` : ''}><span class="mono">${h(control.id)}</span> ${h(pick(control.title, locale))}${control.exemptable ? '' : ` <span class="tag">${h(t.notExemptable)}</span>`}</th><td class="lvl">${control.level}</td>${cells}</tr>`);
@@ -293,6 +293,8 @@ span.cell { display: inline-block; width: 26px; border-radius: 3px; }
 .cell.uncovered { color: #fff; background: var(--uncovered); }
 .cell.unsound { color: var(--uncovered); background: #fde3e3; outline: 2px solid var(--uncovered); outline-offset: -2px; }
 .cell.notRequired { color: #999; background: #f4f4f4; font-weight: 400; }
+.cell.partial { background: linear-gradient(135deg, var(--covered) 50%, var(--uncovered) 50%); }
+.cell.planned { color: var(--uncovered); background: repeating-linear-gradient(45deg, #fde3e3, #fde3e3 4px, #fff 4px, #fff 8px); }
 td.cell { border-left: 2px solid #fff; border-right: 2px solid #fff; }
 .legend { display: flex; flex-wrap: wrap; gap: 6px 16px; align-items: center; font-size: 13px; }
 .key { white-space: nowrap; }

@@ -2,6 +2,7 @@
 // formats need — per-control states across sectors, exemptions with their rationale, review date
 // and soundness, CSF functions, control and sector titles. Built once from the loaded workspace
 // and the Report; plain data, so every formatter stays a pure function of (report, model, locale).
+import { scopeNote } from '../services/scopeHover.js';
 import type { LocalText, Locale, StandardModel } from '../model.js';
 import type { LoadedWorkspace } from '../workspace.js';
 import type { Report, ReportDiagnostic } from '../report.js';
@@ -75,6 +76,12 @@ export interface ReviewCell {
   /** Covered only by measures of recommended strength. */
   weak: boolean;
   measures: ReviewMeasureRef[];
+  /** Met in part of the scope only (uncovered elsewhere). */
+  partial?: boolean;
+  /** Covered only by measures not yet in effect. */
+  planned?: boolean;
+  /** Where it is met and where not, or from when (PRODUCT.md §5.2, §5.3). */
+  note?: LocalText;
 }
 
 export interface ReviewSector {
@@ -240,6 +247,13 @@ export function buildReviewModel(loaded: LoadedWorkspace, report: Report, option
   };
 }
 
+/** Partial and planned coverage of a cell, with the note in both languages. */
+function scopeCell(c: SectorGroup['controls'][number]): Pick<ReviewCell, 'partial' | 'planned' | 'note'> {
+  const ja = scopeNote(c, 'ja');
+  const en = scopeNote(c, 'en');
+  return { ...(c.uncoveredScope ? { partial: true } : {}), ...(c.planned ? { planned: true } : {}), ...(ja && en ? { note: { ja, en } } : {}) };
+}
+
 function reviewSector(group: SectorGroup, loaded: LoadedWorkspace, display: (p: string) => string, name: LocalText): ReviewSector {
   const cells = ownTable<ReviewCell>();
   for (const c of group.controls) {
@@ -248,6 +262,7 @@ function reviewSector(group: SectorGroup, loaded: LoadedWorkspace, display: (p: 
       state,
       weak: c.weak,
       measures: c.measures.map((m) => ({ id: m.measure.id, title: m.measure.title, ...locationOf(display(m.path), m.measure.range) })),
+      ...scopeCell(c),
     };
   }
   const count = (s: CellState): number => group.controls.filter((c) => c.state === s).length;

@@ -8,6 +8,7 @@ import { pickText } from '../messages.js';
 import { csfUrl } from '../csf.js';
 import { groupOf, type ServiceContext } from './context.js';
 import { UI } from './ui.js';
+import { scopeActions } from './scopeActions.js';
 import { measureSegment } from '../ids.js';
 import { extractFile } from '../extract.js';
 import { openBlockCloser } from '../insertPoints.js';
@@ -18,6 +19,7 @@ export function codeActions(ctx: ServiceContext, path: string, text: string, dia
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== 'kijun') continue;
     actions.push(...actionsFor(ctx, path, text, diagnostic));
+    actions.push(...scopeActions(ctx, path, text, diagnostic, actions));
   }
   return actions;
 }

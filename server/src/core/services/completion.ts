@@ -12,6 +12,8 @@ import { csfElements } from '../csf.js';
 import { isMarkdownPath } from '../extract.js';
 import { catalogOf, groupOf, type ServiceContext } from './context.js';
 import { describeControl, describeCsf } from './hover.js';
+import { scopeLineItems, scopeYamlItems } from './scopeCompletion.js';
+import { SCOPE_LINE } from '../scope.js';
 
 type Schema = { properties?: Record<string, Schema>; items?: Schema; enum?: unknown[]; const?: unknown; description?: string };
 
@@ -28,12 +30,15 @@ export function completion(ctx: ServiceContext, path: string, text: string, posi
   const range: Range = { start: { line: position.line, character: position.character - word.length }, end: position };
   const inHeader = isConfig || !isMarkdownPath(path) || inFrontMatter(text, lines, position);
   if (!inHeader) {
+    if (SCOPE_LINE.test(before)) return scopeLineItems(ctx, path, before, word, range) ?? [];
     if (MARKER_PREFIX.test(before.slice(0, before.length - word.length))) return controlItems(ctx, path, range);
     if (/^(GV|ID|PR|DE|RS|RC)\b/.test(word)) return csfItems(ctx, range);
     return [];
   }
   const schema = headerSchema(ctx, path, isConfig);
   const keyPath = yamlKeyPath(text, lines, position.line, before);
+  const scoped = scopeYamlItems(ctx, path, keyPath ?? parentPath(text, lines, position.line), !keyPath, before, range);
+  if (scoped) return scoped;
   if (!keyPath) return keyItems(schemaAt(schema, parentPath(text, lines, position.line)), range);
   return valueItems(ctx, path, schema, keyPath, range);
 }

@@ -4,12 +4,15 @@ import type { Locale, CatalogControl, FileAnalysis, Ref } from '../model.js';
 import { positionInRange, type Position, LineIndex } from '../text.js';
 import { CSF_ID_PATTERN, csfElement } from '../csf.js';
 import { REFERENCE_SHAPE } from '../ids.js';
+import type { ExtractOptions } from '../extract.js';
 
 export interface ServiceContext {
   analysis: WorkspaceAnalysis;
   locale: Locale;
   toUri: (path: string) => string;
   today: string;
+  /** kijun.yaml settings extraction depends on, so a quick-fix re-reads the document as the checker does. */
+  extract?: ExtractOptions;
 }
 
 export function groupOf(analysis: WorkspaceAnalysis, path: string): SectorGroup | undefined {

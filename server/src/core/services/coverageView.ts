@@ -7,6 +7,7 @@ import { sectorById, type Sector } from '../sectors.js';
 import { sectorCoverage, type ControlState, type SectorCoverage } from '../analyze.js';
 import { groupOf, type ServiceContext } from './context.js';
 import { measureSegment } from '../ids.js';
+import { scopeNote } from './scopeHover.js';
 
 export interface Located {
   uri: string;
@@ -24,6 +25,8 @@ export interface ControlView {
   exemptions: (Located & { sound: boolean; rationale: string })[];
   /** Where the uncovered-control finding sits, i.e. where the quick-fix applies. */
   fix?: Located;
+  /** Where a control split by scope is met and where not, or from when a planned one is met (localised). */
+  scopeNote?: string;
   /** An uncovered control's best candidate measure by text (the mapping assistant; never applied by itself). */
   candidate?: Located & { id: string; title: string; score: number };
 }
@@ -61,6 +64,7 @@ export function coverageView(ctx: ServiceContext): CoverageView {
           uri: ctx.toUri(e.path), range: e.exemption.control?.range ?? e.exemption.range, sound: e.sound, rationale: e.exemption.rationale ?? '',
         })),
         fix: c.state === 'uncovered' && baselineRange ? { uri: ctx.toUri(primary), range: baselineRange } : undefined,
+        scopeNote: scopeNote(c, ctx.locale),
       })),
     };
   });

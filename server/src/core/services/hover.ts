@@ -5,6 +5,7 @@ import { pickText } from '../messages.js';
 import { csfElement, csfFunctionOf, csfUrl, type CsfElement } from '../csf.js';
 import { tokenAt, findControl, groupOf, type ServiceContext, type Token } from './context.js';
 import { UI } from './ui.js';
+import { describeDate, measureFactLines, measureUi, scopeLines } from './scopeHover.js';
 
 export function hover(ctx: ServiceContext, path: string, position: Position, text?: string): Hover | null {
   const token = tokenAt(ctx, path, position, text);
@@ -27,6 +28,8 @@ function describe(ctx: ServiceContext, path: string, token: Token): string | und
       return describeBaseline(ctx, path);
     case 'sector':
       return describeSector(ctx, token.id);
+    case 'date':
+      return describeDate(ctx, token.id);
     default:
       return undefined;
   }
@@ -52,6 +55,7 @@ export function describeControl(ctx: ServiceContext, path: string, id: string): 
     .filter((x) => x.state === 'covered' || x.state === 'exempted');
   const covered = sectors.map((x) => (x.state === 'exempted' ? `${x.g.sector} (${ui.exempt})` : x.g.sector));
   lines.push('', `${ui.coveredBy}: ${covered.length ? covered.join(', ') : ui.none}`);
+  lines.push(...scopeLines(ctx, catalog, id));
   return lines.join('\n');
 }
 
@@ -95,7 +99,8 @@ function describeMeasure(ctx: ServiceContext, path: string, id: string): string 
     `**${m.id}** ${m.title}`,
     '',
     `${ui.covers}: ${covers.length ? covers.join(', ') : ui.sectorSpecific}`,
-    `${ui.strength}: ${ui[m.strength.strength]} (${how})`,
+    `${ui.strength}: ${ui[m.strength.strength]} (${m.strength.source === 'heading' ? measureUi(ctx.locale).byHeading(m.strength.phrase ?? '') : how})`,
+    ...measureFactLines(ctx, m),
     `${ui.definedIn}: ${site.path.split('/').pop()}:${m.range.start.line + 1}`,
   ].join('\n\n');
 }
