@@ -6,7 +6,7 @@ import { LineIndex, type Range } from './text.js';
 import { parseYaml, rangeAt } from './yamlSource.js';
 import { validateSchema } from './schema.js';
 import { formatMessage } from './messages.js';
-import { parseLabelForms } from './labels.js';
+import { labelProblemMessage, parseLabelForms } from './labels.js';
 
 export const CONFIG_FILE = 'kijun.yaml';
 
@@ -88,7 +88,7 @@ export function parseConfig(text: string): ParsedConfig {
 function labelSettings(values: unknown[], source: ReturnType<typeof parseYaml>, findings: Finding[]): string[] {
   const { problems } = parseLabelForms(values);
   for (const p of problems) {
-    findings.push({ code: 'schema', range: rangeAt(source, ['measureLabels', p.index]), message: p.message, args: { pattern: String(values[p.index]), detail: p.detail ?? '' } });
+    findings.push({ code: 'schema', range: rangeAt(source, ['measureLabels', p.index]), ...labelProblemMessage(p, String(values[p.index])) });
   }
   const bad = new Set(problems.map((p) => p.index));
   return values.filter((v, i): v is string => typeof v === 'string' && v !== '' && !bad.has(i));
@@ -131,6 +131,11 @@ export function mergeConfig(settings: Partial<KijunConfig>, file: Partial<KijunC
     ...file,
     rules: { ...(settings.rules ?? {}), ...(file.rules ?? {}) },
   };
+}
+
+/** The settings extraction depends on (and every extraction cache must key on). */
+export function extractOptions(config: KijunConfig): { measureLabels?: readonly string[] } {
+  return config.measureLabels ? { measureLabels: config.measureLabels } : {};
 }
 
 /** One line naming the first problem, for hosts that must refuse a bad configuration. */
