@@ -272,6 +272,15 @@ describe('CSF 2.0 profile', () => {
     assert.equal(profile.counts.reached + profile.counts.exempted + profile.counts.unreached, csfSubcategories().length);
   });
 
+  it('lists a second-floor measure not yet in effect but does not count it as reaching', async () => {
+    const std = markdown('level: 1\n', '# T\n\n## EL-XX-01 Later\n関連: PR.AA-01\nEffective: 2099-04-01\nThis measure shall be applied.\n');
+    const w = await check({ 'baseline/catalog.yaml': CATALOG, 'standards/electricity.md': std });
+    const profile = buildCsfProfile(reportedGroups(w.loaded, w.report)[0], w.loaded.analysis.files, '2026-11-24');
+    assert.deepEqual(profile.subcategories.find((s) => s.id === 'PR.AA-01'), { id: 'PR.AA-01', status: 'unreached', controls: [], measures: ['EL-XX-01'] });
+    const later = buildCsfProfile(reportedGroups(w.loaded, w.report)[0], w.loaded.analysis.files, '2099-04-01');
+    assert.equal(later.subcategories.find((s) => s.id === 'PR.AA-01')?.status, 'reached');
+  });
+
   it('agrees with the coverage of the same run for the samples', async () => {
     const w = await check(filesOf('samples'));
     for (const c of w.report.coverage) {

@@ -56,7 +56,8 @@ async function exportProfile(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`kijun: ${printable(locale === 'ja' ? `ベースラインが読み込まれた${which}標準がありません。` : `no standard${which} with a loaded baseline was found.`)}\n`);
     return 2;
   }
-  const profiles = groups.map((g) => buildCsfProfile(g, loaded.analysis.files));
+  const today = io.env.KIJUN_TODAY ?? localToday();
+  const profiles = groups.map((g) => buildCsfProfile(g, loaded.analysis.files, today));
   const text = format === 'json' ? profilesJson(profiles) : format === 'markdown' ? profilesMarkdown(profiles, locale, loaded.analysis.sectors) : profilesCsv(profiles, locale);
   if (out) {
     await fsp.writeFile(path.resolve(io.cwd, out), text);

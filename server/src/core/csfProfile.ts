@@ -5,7 +5,7 @@
 import type { FileAnalysis, Ref } from './model.js';
 import type { SectorGroup } from './analyze.js';
 import { csfSubcategories, type CsfSubcategory } from './csf.js';
-import { sectorControls, sectorMeasures, type ControlStatus } from './controlStatus.js';
+import { sectorControls, sectorMeasures, type ControlStatus, type PlacedMeasure } from './controlStatus.js';
 
 export const PROFILE_STATUSES = ['reached', 'exempted', 'unreached'] as const;
 export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
@@ -29,13 +29,23 @@ export interface CsfProfile {
 /** Control statuses that reach a subcategory: the control is covered (strongly or only by recommendations). */
 const REACHING: ReadonlySet<ControlStatus> = new Set(['covered', 'weak']);
 
-export function buildCsfProfile(group: SectorGroup, files: ReadonlyMap<string, FileAnalysis>): CsfProfile {
+/**
+ * `today` (YYYY-MM-DD): measures that take effect later are listed but do not reach, as a control
+ * covered only by them is `planned`. Without it every measure counts.
+ */
+export function buildCsfProfile(group: SectorGroup, files: ReadonlyMap<string, FileAnalysis>, today?: string): CsfProfile {
   const controls = sectorControls(group, files);
   const measures = sectorMeasures(group, files);
+  const inEffect = (m: PlacedMeasure): boolean => {
+    const standard = files.get(m.path)?.model;
+    const from = m.measure.effective?.date || (standard?.kind === 'standard' ? standard.effective?.date : undefined);
+    return today === undefined || !from || from <= today;
+  };
   const subcategories = csfSubcategories().map((sub): ProfileSubcategory => {
     const mapped = controls.filter((c) => references(c.control.csf, sub)).map((c) => ({ control: c.control.id, status: c.status }));
-    const labels = [...new Set(measures.filter((m) => references(m.measure.csf, sub)).map((m) => m.measure.id))];
-    const status: ProfileStatus = labels.length > 0 || mapped.some((c) => REACHING.has(c.status)) ? 'reached'
+    const referencing = measures.filter((m) => references(m.measure.csf, sub));
+    const labels = [...new Set(referencing.map((m) => m.measure.id))];
+    const status: ProfileStatus = referencing.some(inEffect) || mapped.some((c) => REACHING.has(c.status)) ? 'reached'
       : mapped.some((c) => c.status === 'exempted') ? 'exempted' : 'unreached';
     return { id: sub.id, status, controls: mapped, measures: labels };
   });

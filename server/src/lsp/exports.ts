@@ -12,6 +12,7 @@ import { xlsxWorkbook } from '../core/formats/xlsx.js';
 import { buildCsfProfile } from '../core/csfProfile.js';
 import { PROFILE_FORMATS, profilesCsv, profilesJson, profilesMarkdown, type ProfileFormat } from '../core/formats/csfProfile.js';
 import { docsBase } from '../node/docs.js';
+import { localToday } from '../node/nodeFs.js';
 
 /** What an export needs from the server: its index, the message language, the workspace folder. */
 export interface ExportHost {
@@ -68,7 +69,7 @@ function exportProfile(host: ExportHost, locale: Locale, format: string | undefi
   const loaded = loadedOf(host.index);
   const report = buildReport(loaded, { locale, docsBase: docsBase(), displayPath: (p) => p });
   const groups = reportedGroups(loaded, report).filter((g) => sector === undefined || g.sector === sector);
-  const profiles = groups.map((g) => buildCsfProfile(g, loaded.analysis.files));
+  const profiles = groups.map((g) => buildCsfProfile(g, loaded.analysis.files, localToday()));
   const chosen: ProfileFormat = (PROFILE_FORMATS as readonly string[]).includes(format ?? '') ? (format as ProfileFormat) : 'markdown';
   const text = chosen === 'json' ? profilesJson(profiles) : chosen === 'csv' ? profilesCsv(profiles, locale) : profilesMarkdown(profiles, locale, loaded.analysis.sectors);
   return { data: base64(new TextEncoder().encode(text)), sectors: profiles.length };
