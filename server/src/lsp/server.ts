@@ -29,6 +29,7 @@ import { nodeFs, findConfig, localToday, toPosix } from '../node/nodeFs.js';
 import { fastLoader } from '../node/fastLoader.js';
 import { existsSync } from 'node:fs';
 import { registerExports } from './exports.js';
+import { registerImportDocx } from './importDocx.js';
 
 interface InitOptions {
   /** Milliseconds to wait after the last keystroke before re-checking (default 200). */
@@ -107,6 +108,7 @@ class KijunServer {
     c.onRequest('kijun/fileInfo', (p: { uri: string }, token: CancellationToken) => this.answer(token, () => fileInfo(this.ctx(), this.path(p.uri)), { catalogs: [] }));
     c.onRequest('kijun/scaffold', (p: { catalog: string; sector: string; level: number; locale?: string }, token: CancellationToken) =>
       this.answer(token, () => scaffoldStandard(this.ctx(), p.catalog, p.sector, p.level, p.locale === 'ja' ? 'ja' : p.locale === 'en' ? 'en' : this.locale) ?? null, null));
+    registerImportDocx(c, () => this.locale);
     registerExports(c, (token, work) => this.answer<unknown>(token, () => work({ index: this.requireIndex(), locale: this.locale, root: this.rootPath ?? this.requireIndex().root }), null));
     // Undocumented, for the soak test: heap figures after a forced GC (when run with --expose-gc).
     c.onRequest('kijun/_memory', () => {
