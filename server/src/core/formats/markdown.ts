@@ -94,7 +94,7 @@ function uncoveredRows(review: ReviewModel, locale: Locale): { func: string; con
       if (missing.length === 0) continue;
       const fn = review.functions.find((f) => f.id === control.function);
       const order = fn ? review.functions.indexOf(fn) : review.functions.length;
-      const names = missing.map((s) => `${md(pick(s.name, locale))}${s.cells[control.id]?.state === 'unsound' ? ` (${md(t.unsound)})` : ''}`);
+      const names = missing.map((s) => `${md(pick(s.name, locale))}${s.cells[control.id]?.state === 'unsound' ? ` (${md(t.unsound)})` : ''}${s.cells[control.id]?.note ? ` (${md(pick(s.cells[control.id]?.note, locale))})` : ''}`);
       const prefix = review.catalogs.length > 1 ? `${md(catalog.key)}: ` : '';
       rows.push({
         order,

@@ -6,6 +6,7 @@ import type { Measure } from '../model.js';
 import { pickText } from '../messages.js';
 import { tokenAt, findControl, groupOf, modelTokens, type ServiceContext, type Token } from './context.js';
 import { UI } from './ui.js';
+import { scopeLensSuffix } from './scopeHover.js';
 import { csfReach } from '../analyze.js';
 
 export function definition(ctx: ServiceContext, path: string, position: Position, text?: string): Location[] {
@@ -133,7 +134,7 @@ export function codeLenses(ctx: ServiceContext, path: string): CodeLens[] {
     const covered = group.controls.filter((c) => c.state === 'covered').length;
     const exempted = group.controls.filter((c) => c.state === 'exempted').length;
     const range = model.baseline?.range ?? model.headerRange;
-    return [{ range, command: { title: ui.coverageLine(covered, group.controls.length, exempted), command: 'kijun.showCoverage', arguments: [group.sector] } }];
+    return [{ range, command: { title: ui.coverageLine(covered, group.controls.length, exempted) + scopeLensSuffix(group.controls, ctx.locale), command: 'kijun.showCoverage', arguments: [group.sector] } }];
   }
   const catalog = [...ctx.analysis.catalogs.values()].find((c) => c.path === path);
   if (!catalog) return [];

@@ -82,3 +82,14 @@ export function scopeNote(c: { cells?: { cell: Record<string, string>; status: C
   if (c.planned && c.plannedFrom) return `${t.status.planned}: ${t.planned(`${c.plannedFrom} / ${japaneseDate(c.plannedFrom)}`)}`;
   return undefined;
 }
+
+/** What the standard's coverage lens adds: controls met in part of the scope only, and planned ones. */
+export function scopeLensSuffix(controls: { uncoveredScope?: unknown; planned?: boolean }[], locale: Locale): string {
+  const partial = controls.filter((c) => c.uncoveredScope && !c.planned).length;
+  const planned = controls.filter((c) => c.planned).length;
+  const parts = locale === 'ja'
+    ? [partial ? `一部の適用範囲のみ ${partial} 件` : '', planned ? `施行前 ${planned} 件` : '']
+    : [partial ? `${partial} met in part of the scope only` : '', planned ? `${planned} planned` : ''];
+  const text = parts.filter(Boolean).join(locale === 'ja' ? '、' : ', ');
+  return text ? (locale === 'ja' ? `、${text}` : `, ${text}`) : '';
+}
