@@ -14,6 +14,11 @@ export interface EngineOptions {
   fields: { title: number; statement: number; csf: number; csfIds: number };
   /** `tfidf`: log-scaled counts times IDF, cosine. `bm25`: BM25-saturated counts times IDF, cosine. */
   weighting: 'tfidf' | 'bm25';
+  /**
+   * `merged`: one document per control, fields weighted inside it. `separate`: one cosine per field,
+   * averaged with the field weights over the fields the control has.
+   */
+  fieldMode: 'merged' | 'separate';
   /** Also count a cited subcategory's category (`PR.AA-03` → `PR.AA`), for partial credit. */
   csfCategories: boolean;
   /** Weight of the measure's heading (its first line) against its body. */
@@ -23,8 +28,9 @@ export interface EngineOptions {
 }
 
 export const DEFAULT_OPTIONS: EngineOptions = {
-  fields: { title: 2, statement: 1, csf: 0.5, csfIds: 2 },
+  fields: { title: 1, statement: 2, csf: 0.5, csfIds: 2 },
   weighting: 'tfidf',
+  fieldMode: 'separate',
   csfCategories: true,
   heading: 2,
   grams: [2],
@@ -33,14 +39,22 @@ export const DEFAULT_OPTIONS: EngineOptions = {
 export interface CatalogIndex {
   key: string;
   controls: CatalogControl[];
-  /** Term weights of each control's document. */
+  /** How much each term of a control tells (its share of the score), for explanations. */
   docs: Map<string, number>[];
-  norms: Float64Array;
-  postings: Map<string, { doc: number; weight: number }[]>;
+  /** One part per field (`separate`) or a single part (`merged`). */
+  parts: FieldPart[];
+  /** Sum of the weights of the parts each control has text in. */
+  partWeight: Float64Array;
   idf: Map<string, number>;
   /** IDF of a term no control has: what a term in a single document would get, so it still weighs. */
   unknownIdf: number;
   options: EngineOptions;
+}
+
+export interface FieldPart {
+  weight: number;
+  norms: Float64Array;
+  postings: Map<string, { doc: number; weight: number }[]>;
 }
 
 export interface Suggestion {
@@ -93,24 +107,44 @@ function fingerprintOf(model: CatalogModel): string {
 }
 
 export function buildIndex(key: string, controls: CatalogControl[], options: EngineOptions = DEFAULT_OPTIONS): CatalogIndex {
-  const raw = controls.map((c) => controlCounts(c, options));
+  const fields = controls.map((c) => controlFields(c, options));
+  const f = options.fields;
+  const weights = [f.title, f.statement, f.csf, f.csfIds];
+  const merged = fields.map((parts) => mergeCounts(parts, weights));
   const df = new Map<string, number>();
-  for (const counts of raw) for (const t of counts.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  for (const counts of merged) for (const t of counts.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const n = controls.length;
   const idf = new Map<string, number>();
   for (const [t, d] of df) idf.set(t, Math.log(1 + n / d));
-  const avg = raw.reduce((s, c) => s + total(c), 0) / Math.max(1, n);
-  const docs = raw.map((counts) => {
-    const doc = new Map<string, number>();
-    const len = total(counts);
-    for (const [t, tf] of counts) doc.set(t, saturate(tf, len, avg, options) * idf.get(t)!);
-    return doc;
+  const partCounts = options.fieldMode === 'separate' ? weights.map((w, k) => ({ weight: w, docs: fields.map((p) => p[k]) })) : [{ weight: 1, docs: merged }];
+  const parts = partCounts.filter((p) => p.weight > 0).map((p) => buildPart(p.weight, p.docs, idf, options));
+  const partWeight = new Float64Array(n);
+  for (const part of parts) for (let i = 0; i < n; i++) if (part.norms[i] > 0) partWeight[i] += part.weight;
+  // A term's share of a control's score: its weight in each part, over the part's norm.
+  const docs = controls.map(() => new Map<string, number>());
+  for (const part of parts) {
+    for (const [t, list] of part.postings) for (const p of list) docs[p.doc].set(t, (docs[p.doc].get(t) ?? 0) + (part.weight * p.weight) / part.norms[p.doc]);
+  }
+  return { key, controls, docs, parts, partWeight, idf, unknownIdf: Math.log(1 + n), options };
+}
+
+function mergeCounts(parts: Map<string, number>[], weights: number[]): Map<string, number> {
+  const out = new Map<string, number>();
+  parts.forEach((counts, k) => {
+    if (weights[k] > 0) for (const [t, v] of counts) out.set(t, (out.get(t) ?? 0) + weights[k] * v);
   });
+  return out;
+}
+
+function buildPart(weight: number, raw: Map<string, number>[], idf: Map<string, number>, options: EngineOptions): FieldPart {
+  const avg = raw.reduce((s, c) => s + total(c), 0) / Math.max(1, raw.length);
   const postings = new Map<string, { doc: number; weight: number }[]>();
-  const norms = new Float64Array(n);
-  docs.forEach((doc, i) => {
+  const norms = new Float64Array(raw.length);
+  raw.forEach((counts, i) => {
+    const len = total(counts);
     let sq = 0;
-    for (const [t, w] of [...doc.entries()].sort(byTerm)) {
+    for (const [t, tf] of [...counts.entries()].sort(byTerm)) {
+      const w = saturate(tf, len, avg, options) * idf.get(t)!;
       sq += w * w;
       const list = postings.get(t) ?? [];
       list.push({ doc: i, weight: w });
@@ -118,7 +152,7 @@ export function buildIndex(key: string, controls: CatalogControl[], options: Eng
     }
     norms[i] = Math.sqrt(sq);
   });
-  return { key, controls, docs, norms, postings, idf, unknownIdf: Math.log(1 + n), options };
+  return { weight, norms, postings };
 }
 
 function total(counts: Map<string, number>): number {
@@ -138,23 +172,22 @@ function saturate(tf: number, len: number, avg: number, options: EngineOptions):
 
 const byTerm = (a: [string, number], b: [string, number]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
-/** Weighted term counts of one control: its own texts, then its CSF references' texts and ids. */
-function controlCounts(control: CatalogControl, options: EngineOptions): Map<string, number> {
-  const counts = new Map<string, number>();
-  const add = (text: string | undefined, weight: number) => {
-    if (!text || weight <= 0) return;
-    for (const t of terms(normalize(text), options.grams)) counts.set(t.term, (counts.get(t.term) ?? 0) + weight);
+/** Term counts of one control's fields: title, statement (both languages), its CSF references' texts, their ids. */
+function controlFields(control: CatalogControl, options: EngineOptions): Map<string, number>[] {
+  const fields = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+  const add = (k: number, text: string | undefined) => {
+    if (!text) return;
+    for (const t of terms(normalize(text), options.grams)) fields[k].set(t.term, (fields[k].get(t.term) ?? 0) + 1);
   };
-  const f = options.fields;
-  add(control.title.ja, f.title);
-  add(control.title.en, f.title);
-  add(control.statement.ja, f.statement);
-  add(control.statement.en, f.statement);
+  add(0, control.title.ja);
+  add(0, control.title.en);
+  add(1, control.statement.ja);
+  add(1, control.statement.en);
   for (const ref of control.csf) {
-    add(csfText(ref.id), f.csf);
-    if (f.csfIds > 0) for (const t of csfIdTerms(ref.id, options)) counts.set(t, (counts.get(t) ?? 0) + f.csfIds);
+    add(2, csfText(ref.id));
+    for (const t of csfIdTerms(ref.id, options)) fields[3].set(t, (fields[3].get(t) ?? 0) + 1);
   }
-  return counts;
+  return fields;
 }
 
 /** The CSF 2.0 text behind an id: a subcategory's statement and implementation examples, a category's title and description. */
@@ -206,13 +239,20 @@ function queryVector(index: CatalogIndex, bag: TermBag): QueryVector {
 
 /** Cosine similarity of the measure with every control, in the index's control order. */
 export function scoreAll(index: CatalogIndex, bag: TermBag): Float64Array {
-  const scores = new Float64Array(index.controls.length);
+  const n = index.controls.length;
+  const scores = new Float64Array(n);
   const q = queryVector(index, bag);
   if (q.norm === 0) return scores;
-  for (const [t, w] of q.weights) {
-    for (const p of index.postings.get(t)!) scores[p.doc] += w * p.weight;
+  const dots = new Float64Array(n);
+  for (const part of index.parts) {
+    dots.fill(0);
+    for (const [t, w] of q.weights) {
+      const list = part.postings.get(t);
+      if (list) for (const p of list) dots[p.doc] += w * p.weight;
+    }
+    for (let i = 0; i < n; i++) if (dots[i] > 0) scores[i] += (part.weight * dots[i]) / (q.norm * part.norms[i]);
   }
-  for (let i = 0; i < scores.length; i++) scores[i] = index.norms[i] > 0 ? Math.min(1, scores[i] / (q.norm * index.norms[i])) : 0;
+  for (let i = 0; i < n; i++) scores[i] = index.partWeight[i] > 0 ? Math.min(1, scores[i] / index.partWeight[i]) : 0;
   return scores;
 }
 
