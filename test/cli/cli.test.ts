@@ -72,6 +72,7 @@ describe('kijun check (CLI)', () => {
     assert.deepEqual(Object.keys(c).slice(0, 7), ['sector', 'baseline', 'level', 'required', 'covered', 'exempted', 'uncovered'], 'the contract keys, in order; more may follow');
     assert.equal(c.covered + c.exempted + c.uncovered.length, c.required);
     assert.deepEqual(c.uncovered, [...c.uncovered].sort());
+    assert.ok(c.controls.every((x: { control: string; status: string; measures: string[] }) => /^BL-/.test(x.control) && ['covered', 'weak', 'planned', 'exempted', 'uncovered', 'not-required'].includes(x.status) && Array.isArray(x.measures)), 'coverage[].controls (§5.4), additive to version 1');
     assert.deepEqual(report.summary, { errors: 1, warnings: 1, files: 2 });
   });
 

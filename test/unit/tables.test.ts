@@ -233,6 +233,18 @@ describe('correspondence table: xlsx', () => {
     assert.equal(book.sheets[1].cells.get('C2')?.text, "@cmd|' /C calc'!A0");
   });
 
+  it('writes a workbook for a workspace without standards (headers only) and cuts a text longer than Excel allows', async () => {
+    const empty = await check({ 'baseline/catalog.yaml': CATALOG });
+    const t = tables(empty);
+    const book = readXlsx(xlsxWorkbook([t.table, t.measures, t.summary], { locale: 'en' }));
+    assert.deepEqual(book.sheets.map((s) => s.rows.length > 0 ? s.rows[0].length : 0), [13, 7, 8]);
+    assert.equal(book.sheets[0].autoFilter, undefined, 'no filter on an empty table');
+    const long = { ...t.table, rows: [[...t.table.header.slice(0, 4).map(() => 'x'), 'y'.repeat(40_000)]] };
+    const cell = readXlsx(xlsxWorkbook([long], { locale: 'en' })).sheets[0].cells.get('E2')!;
+    assert.equal(cell.text.length, 32767);
+    assert.ok(cell.text.endsWith('…'));
+  });
+
   it('is reproducible byte for byte and in Japanese when asked', async () => {
     const t = tables(await hostile('ja'), 'ja');
     const a = xlsxWorkbook([t.table, t.measures, t.summary], { locale: 'ja' });
