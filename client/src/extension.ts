@@ -7,6 +7,7 @@ import {
 } from 'vscode-languageclient/node';
 import { CoverageTree } from './coverageTree.js';
 import { registerReports } from './reports.js';
+import { registerImportDocx } from './importDocx.js';
 import { registerExports } from './exports.js';
 import type { CoverageView, FileInfo, Located } from './protocol.js';
 import { MAX_RESTARTS, RestartPolicy } from './restartPolicy.js';
@@ -126,6 +127,7 @@ function registerCommands(context: vscode.ExtensionContext, tree: CoverageTree):
     vscode.commands.registerCommand('kijun.newStandard', () => newStandard()),
     vscode.commands.registerCommand('kijun.openSamples', () => openSamples(context)),
     ...registerReports(context),
+    ...registerImportDocx(() => client),
     ...registerExports(() => client),
   ];
 }

@@ -2,6 +2,8 @@
 // real package structure (content types, relationships, styles, numbering), so what is tested is
 // what Word files give the importer.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as w from '../../scripts/lib/docxWriter.mjs';
 import { docxToMarkdown, type DocxResult } from '../../server/src/core/docx/convert.js';
 import { formatNumber, kanji } from '../../server/src/core/docx/numbering.js';
@@ -339,5 +341,21 @@ describe('docx import: hostile documents', () => {
     const cut = convert({ body: deeper + w.paragraph('後') });
     assert.match(cut.markdown, /後/);
     assert.ok(notes(cut).tooDeep >= 1);
+  });
+});
+
+describe('docx import: the VS Code command', () => {
+  const read = (p: string) => readFileSync(path.join(import.meta.dirname, '../..', p), 'utf8');
+
+  it('is contributed with a title in both languages, and every text it shows has a Japanese translation', () => {
+    const pkg = JSON.parse(read('package.json')) as { contributes: { commands: { command: string; title: string }[] } };
+    const command = pkg.contributes.commands.find((c) => c.command === 'kijun.importDocx');
+    assert.equal(command?.title, '%command.importDocx%');
+    assert.match((JSON.parse(read('package.nls.json')) as Record<string, string>)['command.importDocx'], /Word/);
+    assert.match((JSON.parse(read('package.nls.ja.json')) as Record<string, string>)['command.importDocx'], /Word の安全基準等を取り込む/);
+    const ja = JSON.parse(read('l10n/bundle.l10n.ja.json')) as Record<string, string>;
+    const texts = [...read('client/src/importDocx.ts').matchAll(/vscode\.l10n\.t\('((?:[^'\\]|\\.)*)'/g)].map((m) => m[1]);
+    assert.ok(texts.length >= 10);
+    for (const t of texts) assert.ok(ja[t], `no Japanese for "${t}"`);
   });
 });
