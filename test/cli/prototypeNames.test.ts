@@ -23,8 +23,10 @@ function control(id: string, level: number): string {
 
 /** Prototype names as control ids (level 2, so a level-1 sector has no cell for them), measure ids, a sector and OSCAL element names. */
 function workspace(): Record<string, string> {
-  const catalog = 'kind: catalog\nid: jp-ci-baseline\nversion: "2026.1"\ntitle: { ja: ベースライン, en: Baseline }\ncontrols:\n'
-    + control('BL-PR-01', 1) + NAMES.map((n) => control(n, 2)).join('');
+  const dimensions = 'dimensions:\n  constructor: { values: [toString, valueOf], title: { en: C } }\n  __proto__: { values: [a, b], title: { en: P } }\n';
+  const catalog = `kind: catalog\nid: jp-ci-baseline\nversion: "2026.1"\ntitle: { ja: ベースライン, en: Baseline }\n${dimensions}controls:\n`
+    + control('BL-PR-01', 1) + NAMES.map((n) => control(n, 2)).join('')
+    + control('BL-PR-02', 1).replace('    csf:', '    appliesTo: { constructor: [toString] }\n    csf:');
   const oscal = '<catalog xmlns="http://csrc.nist.gov/ns/oscal/1.0" uuid="74c8ba1e-5cd4-4ad1-bbfd-d888e2f6c724"><metadata><title>T</title>'
     + '<last-modified>2024-01-01T00:00:00Z</last-modified><version>1</version><oscal-version>1.1.2</oscal-version></metadata>'
     + '<control id="c-1"><title>x</title><constructor><toString>y</toString><prop name="a" value="b"/></constructor><__proto__><hash>1</hash></__proto__></control></catalog>\n';
@@ -32,7 +34,7 @@ function workspace(): Record<string, string> {
     'kijun.yaml': 'catalogs: [baseline/*.yaml, oscal/*.xml]\nstandards: [standards/*]\nlocale: en\n',
     'baseline/catalog.yaml': catalog,
     'oscal/c.xml': oscal,
-    'standards/electricity.md': '---\nkind: standard\nsector: electricity\nbaseline: jp-ci-baseline@2026.1\nlevel: 1\n---\n# 電力\n\n## EL-PR-01 認証\nCovers: BL-PR-01, constructor\n',
+    'standards/electricity.md': '---\nkind: standard\nsector: electricity\nbaseline: jp-ci-baseline@2026.1\nlevel: 1\nscope: { constructor: [toString, valueOf], __proto__: [a] }\n---\n# 電力\n\n## EL-PR-01 認証\nCovers: BL-PR-01, constructor\n\n## EL-PR-02 x\nScope: constructor=toString\nCovers: BL-PR-02\n',
     'standards/finance.yaml': [
       'kind: standard', 'sector: finance', 'baseline: jp-ci-baseline@2026.1', 'level: 2',
       'exemptions:', '  - control: toString', '    rationale: ""', '  - control: __proto__', '    rationale: ""', '    compensating: [hasOwnProperty]',

@@ -56,7 +56,7 @@ describe('extraction cache', () => {
     const data = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: [string, { findings: unknown[] } | null][] };
     for (const [, analysis] of data.entries) analysis?.findings.push({ code: 'syntax', message: 'planted', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
     writeFileSync(cacheFile, JSON.stringify(data));
-    const planted = (l: Awaited<ReturnType<typeof load>>) => [...l.analysis.findings.values()].flat().some((f) => f.message === 'planted');
+    const planted = (l: Awaited<ReturnType<typeof load>>) => [...l.analysis.findings.values()].flat().some((f) => (f.message as string) === 'planted');
     assert.ok(planted(await load('build-a')), 'the same build reads its cache');
     assert.ok(!planted(await load('build-b')), 'another build ignores it');
   });

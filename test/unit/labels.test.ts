@@ -152,7 +152,7 @@ describe('Markdown standards with labels', () => {
     const text = markdown('', '対応: BL-PR-01\n# 前文\n## アクセス制御\n対応: BL-PR-05\n## 第2条 x\n対応: BL-GV-01\n');
     const a = analyse(text);
     const orphans = a.findings.filter((f) => f.code === 'orphan-marker');
-    assert.deepEqual(orphans.map((f) => [f.range.start.line, f.args?.ids]), [[5, 'BL-PR-01'], [8, 'BL-PR-05']]);
+    assert.deepEqual(orphans.map((f) => [f.range.start.line, (f.args as Record<string, unknown> | undefined)?.ids]), [[5, 'BL-PR-01'], [8, 'BL-PR-05']]);
     assert.deepEqual(orphans[1].data, { headingLine: 7, labelAt: 3 });
   });
 

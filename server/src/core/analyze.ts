@@ -202,7 +202,7 @@ function analyzeGroup(group: SectorGroup, files: Map<string, FileAnalysis>, opti
   const covering = new Map<string, MeasureSite[]>();
   for (const { path, model } of standards) {
     for (const measure of model.measures) {
-      registerMeasure(group, path, measure, report);
+      registerMeasure(group, path, measure, report, options.sectors);
       if (measure.covers.length === 0) group.sectorSpecific.push({ path, measure });
       for (const ref of measure.covers) {
         if (checkReference(group, path, ref, report)) {
@@ -246,8 +246,10 @@ function analyzeGroup(group: SectorGroup, files: Map<string, FileAnalysis>, opti
     else if (state === 'uncovered' && primary.model.baseline) {
       const base = { code: 'uncovered-control' as const, range: primary.model.baseline.range, control: control.id };
       const args = { control: control.id, title: control.title, level: control.level, sector: sectorLabel(group.sector, options.sectors) };
+      const unsound = exempt.find((e) => !e.sound);
       report(primary.path, result.uncoveredText
         ? { ...base, message: 'uncoveredControlScoped', args: { ...args, scope: result.uncoveredText }, data: { uncoveredScope: result.uncoveredScope } }
+        : unsound ? { ...base, message: 'uncoveredControlUnsoundExemption', args: { ...args, reason: unsoundReason(unsound.exemption, control, group, options) } }
         : { ...base, message: 'uncoveredControl', args });
     }
     for (const site of result.overlapping) {
@@ -358,7 +360,7 @@ function checkOutdatedPin(group: SectorGroup, files: Map<string, FileAnalysis>, 
   }
 }
 
-function registerMeasure(group: SectorGroup, path: string, measure: Measure, report: Report): void {
+function registerMeasure(group: SectorGroup, path: string, measure: Measure, report: Report, sectors?: readonly Sector[]): void {
   const first = group.measures.get(measure.id);
   if (!first) {
     group.measures.set(measure.id, { path, measure });
@@ -366,7 +368,7 @@ function registerMeasure(group: SectorGroup, path: string, measure: Measure, rep
   }
   report(path, {
     code: 'duplicate-id', range: measure.range, message: 'duplicateMeasure',
-    args: { id: measure.id, sector: group.sector }, related: { path: first.path, range: first.measure.range },
+    args: { id: measure.id, sector: sectorLabel(group.sector, sectors) }, related: { path: first.path, range: first.measure.range },
   });
 }
 
@@ -398,6 +400,14 @@ function unknownControl(ref: Ref, baseline: string, controls: Map<string, Catalo
   };
 }
 
+/** Why an exemption does not count, as a `@messageId` argument (the first of checkExemption's reasons). */
+function unsoundReason(exemption: Exemption, control: CatalogControl, group: SectorGroup, options: AnalysisOptions): string {
+  if (!control.exemptable) return '@reasonNotExemptable';
+  if (codePointLength(exemption.rationale?.trim() ?? '') < Math.max(1, options.exemptionRationaleMinLength)) return '@reasonNoRationale';
+  if (exemption.compensating.some((m) => !group.measures.has(m.id))) return '@reasonUnknownMeasure';
+  return '@reasonInvalidExemption';
+}
+
 /** Reports the exemption's own problems; true when it is sound (it exempts). */
 function checkExemption(group: SectorGroup, path: string, exemption: Exemption, options: AnalysisOptions, report: Report): boolean {
   const ref = exemption.control;
@@ -411,7 +421,7 @@ function checkExemption(group: SectorGroup, path: string, exemption: Exemption, 
     sound = false;
     report(path, {
       code: 'exemption-without-rationale', range: exemption.rationaleRange ?? ref.range, control: ref.id,
-      message: length === 0 ? 'exemptionNoRationale' : 'exemptionShortRationale', args: { control: ref.id, min, length },
+      ...(length === 0 ? { message: 'exemptionNoRationale' as const, args: { control: ref.id, min } } : { message: 'exemptionShortRationale' as const, args: { control: ref.id, min, length } }),
     });
   }
   if (control && !control.exemptable) {
@@ -421,7 +431,7 @@ function checkExemption(group: SectorGroup, path: string, exemption: Exemption, 
   for (const measure of exemption.compensating) {
     if (group.measures.has(measure.id)) continue;
     sound = false;
-    report(path, { code: 'unknown-measure', range: measure.range, message: 'unknownMeasure', control: ref.id, args: { measure: measure.id, sector: group.sector } });
+    report(path, { code: 'unknown-measure', range: measure.range, message: 'unknownMeasure', control: ref.id, args: { measure: measure.id, sector: sectorLabel(group.sector, options.sectors) } });
   }
   if (exemption.review && exemption.reviewRange && isImpossibleDate(exemption.review)) {
     report(path, { code: 'schema', range: exemption.reviewRange, message: 'schemaNoSuchDate', control: ref.id, args: { value: exemption.review } });

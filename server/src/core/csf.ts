@@ -1,5 +1,6 @@
 // NIST CSF 2.0 reference data (public domain; see data/nist-csf-2.0.PROVENANCE.md).
 import data from '../../../data/nist-csf-2.0.json' with { type: 'json' };
+import type { MessageRef } from './messages.js';
 
 export interface CsfFunction {
   kind: 'function';
@@ -91,12 +92,10 @@ export function csfFunctionOf(id: string): string {
   return id.slice(0, 2);
 }
 
-export interface CsfProblem {
-  message: 'unknownCsf' | 'withdrawnCsf';
-  args: Record<string, string>;
+export type CsfProblem = Extract<MessageRef, { message: 'unknownCsf' | 'withdrawnCsf' }> & {
   /** Ids that could replace the unknown one, best first. */
   replacements: string[];
-}
+};
 
 /** Why an id is not a CSF 2.0 id, or undefined when it is one. */
 export function checkCsfId(id: string): CsfProblem | undefined {

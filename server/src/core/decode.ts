@@ -1,6 +1,12 @@
 // Bytes → text, refusing what would be silently garbled: binary files and text that is not
 // UTF-8 (Shift_JIS files are common in Japanese offices). UTF-16 with a BOM is accepted.
+import type { MessageRef } from './messages.js';
 export type Decoded = { ok: true; text: string } | { ok: false; message: 'fileBinary' | 'fileEncoding' | 'fileEncodingUtf16'; detail?: string };
+
+/** The message of a refused file, with its arguments. */
+export function decodeProblem(d: Extract<Decoded, { ok: false }>): MessageRef {
+  return d.message === 'fileBinary' ? { message: d.message } : { message: d.message, args: { detail: d.detail ?? '' } };
+}
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 

@@ -2,7 +2,7 @@
 import type { Finding, Locale } from './model.js';
 import type { Range } from './text.js';
 import { RULES, type RuleCode, type Severity, type SeveritySetting } from './rules.js';
-import { formatMessage } from './messages.js';
+import { formatMessage, type AnyArgs } from './messages.js';
 
 export interface Diagnostic {
   code: RuleCode;
@@ -45,7 +45,7 @@ export function toDiagnostics(findings: Finding[], options: DiagnosticOptions): 
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
-function withRelated(finding: Finding, options: DiagnosticOptions): Finding['args'] {
+function withRelated(finding: Finding, options: DiagnosticOptions): AnyArgs | undefined {
   if (!finding.related) return finding.args;
   const { path, range } = finding.related;
   return { ...finding.args, first: `${(options.displayPath ?? ((p) => p))(path)}:${range.start.line + 1}` };

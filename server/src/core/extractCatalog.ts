@@ -75,7 +75,8 @@ export function csfFindings(refs: Ref[]): Finding[] {
   for (const ref of refs) {
     const problem = checkCsfId(ref.id);
     if (problem) {
-      out.push({ code: 'unknown-csf', range: ref.range, message: problem.message, args: problem.args, data: { replacements: problem.replacements } });
+      const { replacements, ...message } = problem;
+      out.push({ code: 'unknown-csf', range: ref.range, ...message, data: { replacements } });
     }
   }
   return out;

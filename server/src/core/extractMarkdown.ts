@@ -13,7 +13,7 @@ import { markdownMeasuresInsert } from './insertPoints.js';
 import { CSF_ID_PATTERN } from './csf.js';
 import { csfFindings } from './extractCatalog.js';
 import { readMarkerTokens } from './markers.js';
-import { DEFAULT_LABEL_FORMS, matchLabel, parseLabelForms, widthFold, type LabelForm } from './labels.js';
+import { DEFAULT_LABEL_FORMS, labelProblemMessage, matchLabel, parseLabelForms, widthFold, type LabelForm } from './labels.js';
 import { applyMeasureFacts } from './measureFacts.js';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
@@ -129,7 +129,7 @@ function frontMatterLabelForms(source: YamlSource, findings: Finding[]): LabelFo
   if (!Array.isArray(value)) return undefined;
   const { forms, problems } = parseLabelForms(value);
   for (const p of problems) {
-    findings.push({ code: 'schema', range: rangeAt(source, ['measureLabels', p.index]), message: p.message, args: { pattern: String(value[p.index]), detail: p.detail ?? '' } });
+    findings.push({ code: 'schema', range: rangeAt(source, ['measureLabels', p.index]), ...labelProblemMessage(p, String(value[p.index])) });
   }
   return forms;
 }

@@ -8,7 +8,7 @@ import { rangeAt, type YamlSource } from './yamlSource.js';
 import { CSF_ID_PATTERN } from './csf.js';
 import { yamlMeasuresInsert } from './insertPoints.js';
 import { yamlMeasureFacts } from './measureFacts.js';
-import { DEFAULT_LABEL_FORMS, matchLabel, parseLabelForms, type LabelForm } from './labels.js';
+import { DEFAULT_LABEL_FORMS, labelProblemMessage, matchLabel, parseLabelForms, type LabelForm } from './labels.js';
 import { normaliseId } from './markers.js';
 
 export interface YamlStandardOptions {
@@ -49,7 +49,7 @@ function labelForms(source: YamlSource, own: unknown, configured: readonly strin
   const { forms, problems } = parseLabelForms(values);
   if (Array.isArray(own)) {
     for (const p of problems) {
-      findings.push({ code: 'schema', range: rangeAt(source, ['measureLabels', p.index]), message: p.message, args: { pattern: String(own[p.index]), detail: p.detail ?? '' } });
+      findings.push({ code: 'schema', range: rangeAt(source, ['measureLabels', p.index]), ...labelProblemMessage(p, String(own[p.index])) });
     }
   }
   return { forms, names: values.map(String).join(', ') };

@@ -1,6 +1,7 @@
 // Measure labels (PRODUCT.md §5.1): the forms a measure heading may start with, as real
 // standards number their requirements (`EL-PR-01`, `第5条`, `第3条の2`, `2.1.1⑤`, or a pattern
 // of the author's own). Every pattern here is linear: no nested or overlapping quantifiers.
+import type { MessageRef } from './messages.js';
 
 export type LabelForm =
   | { kind: 'id' }
@@ -77,6 +78,11 @@ export interface LabelFormProblem {
   index: number;
   message: 'labelPatternInvalid' | 'labelPatternEmpty' | 'labelPatternBacktracks';
   detail?: string;
+}
+
+/** A problem's message with its arguments, `pattern` as the author wrote it. */
+export function labelProblemMessage(p: LabelFormProblem, pattern: string): MessageRef {
+  return p.message === 'labelPatternInvalid' ? { message: p.message, args: { pattern, detail: p.detail ?? '' } } : { message: p.message, args: { pattern } };
 }
 
 /** Reads `measureLabels` values; an unusable pattern is reported and left out. */

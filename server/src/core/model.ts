@@ -3,13 +3,11 @@
 import type { Range } from './text.js';
 import type { RuleCode } from './rules.js';
 import type { StrengthInfo } from './strength.js';
+import type { MessageRef } from './messages.js';
 
-export type Locale = 'ja' | 'en';
+import type { Locale, LocalText } from './locale.js';
 
-export interface LocalText {
-  ja?: string;
-  en?: string;
-}
+export type { Locale, LocalText };
 
 /** A located token: an id as written, and where. */
 export interface Ref {
@@ -17,13 +15,15 @@ export interface Ref {
   range: Range;
 }
 
-/** A finding before localisation and severity configuration. */
-export interface Finding {
+/**
+ * A finding before localisation and severity configuration. `message` is a message id of
+ * messages.ts and `args` the arguments that message takes (checked at compile time).
+ */
+export type Finding = FindingBase & MessageRef;
+
+export interface FindingBase {
   code: RuleCode;
   range: Range;
-  /** Message id and arguments; see messages.ts. */
-  message: string;
-  args?: Record<string, string | number | LocalText>;
   control?: string;
   /** Extra machine-readable data for quick-fixes (e.g. a suggested replacement). */
   data?: Record<string, unknown>;

@@ -5,6 +5,8 @@ import frontMatterSchema from '../../../schemas/standard-frontmatter.schema.json
 import standardSchema from '../../../schemas/standard.schema.json' with { type: 'json' };
 import configSchema from '../../../schemas/kijun.schema.json' with { type: 'json' };
 import type { Finding } from './model.js';
+import type { MessageRef } from './messages.js';
+import type { LocalText } from './locale.js';
 import { rangeAt, type PathSegment, type YamlSource } from './yamlSource.js';
 import type { Range } from './text.js';
 
@@ -70,7 +72,7 @@ export function schemaFinding(error: ErrorObject, target: SchemaTarget): Finding
   const path = pointerPath(error.instancePath);
   const shown = displayPath(path);
   const params = error.params as Record<string, unknown>;
-  const at = (message: string, args: Finding['args']): Finding => ({ code: 'schema', range: target.rangeAt(path), message, args });
+  const at = (ref: MessageRef): Finding => ({ code: 'schema', range: target.rangeAt(path), ...ref });
   switch (error.keyword) {
     case 'required':
       return { code: 'schema', range: target.rangeAt(path, 'key'), message: 'schemaRequired', args: { key: String(params.missingProperty) } };
@@ -80,31 +82,62 @@ export function schemaFinding(error: ErrorObject, target: SchemaTarget): Finding
       return { code: 'schema', range: target.rangeAt([...path, key], 'key'), message: 'schemaAdditional', args: { key, hint } };
     }
     case 'type':
-      return at('schemaType', { path: shown, type: String(params.type) });
+      return at({ message: 'schemaType', args: { path: shown, type: typeNames(String(params.type)) } });
     case 'pattern':
-      return at('schemaPattern', { path: shown, value: JSON.stringify(valueAt(target.value, path)).slice(0, 80), what: target.patternName?.(error) ?? String(params.pattern) });
+      return at({ message: 'schemaPattern', args: { path: shown, value: JSON.stringify(valueAt(target.value, path)).slice(0, 80), what: target.patternName?.(error) ?? String(params.pattern) } });
     case 'enum':
     case 'const': {
       const allowed = (params.allowedValues as unknown[] | undefined) ?? [params.allowedValue];
-      return at('schemaEnum', { path: shown, allowed: allowed.join(', ') });
+      return at({ message: 'schemaEnum', args: { path: shown, allowed: allowed.join(', ') } });
     }
     case 'minimum':
-      return at('schemaMinimum', { path: shown, limit: Number(params.limit) });
+      return at({ message: 'schemaMinimum', args: { path: shown, limit: Number(params.limit) } });
     case 'exclusiveMinimum':
-      return at('schemaAbove', { path: shown, limit: Number(params.limit) });
+      return at({ message: 'schemaAbove', args: { path: shown, limit: Number(params.limit) } });
     case 'maximum':
-      return at('schemaMaximum', { path: shown, limit: Number(params.limit) });
+      return at({ message: 'schemaMaximum', args: { path: shown, limit: Number(params.limit) } });
     case 'exclusiveMaximum':
-      return at('schemaBelow', { path: shown, limit: Number(params.limit) });
+      return at({ message: 'schemaBelow', args: { path: shown, limit: Number(params.limit) } });
     case 'minLength':
     case 'minItems':
     case 'minProperties':
-      return Number(params.limit) === 1 ? at('schemaEmpty', { path: shown }) : at('schemaTooFew', { path: shown, limit: Number(params.limit) });
+      return Number(params.limit) === 1 ? at({ message: 'schemaEmpty', args: { path: shown } }) : at({ message: 'schemaTooFew', args: { path: shown, limit: Number(params.limit) } });
+    case 'maxLength':
+      return at({ message: 'schemaTooLong', args: { path: shown, limit: Number(params.limit) } });
+    case 'maxItems':
+    case 'maxProperties':
+      return at({ message: 'schemaTooMany', args: { path: shown, limit: Number(params.limit) } });
     case 'uniqueItems':
-      return at('schemaDuplicateItems', { path: shown });
+      return at({ message: 'schemaDuplicateItems', args: { path: shown } });
+    case 'format':
+      return at({ message: 'schemaFormat', args: { path: shown, format: String(params.format) } });
+    case 'multipleOf':
+      return at({ message: 'schemaMultipleOf', args: { path: shown, limit: Number(params.multipleOf) } });
+    case 'propertyNames':
+      return at({ message: 'schemaPropertyName', args: { path: shown, key: String(params.propertyName) } });
+    case 'false schema':
+    case 'not':
+      return at({ message: 'schemaNotAllowed', args: { path: shown } });
     default:
-      return at('schemaOther', { path: shown, detail: error.message ?? error.keyword });
+      // No Kijun wording for this keyword: the validator's English text, marked as such.
+      return at({ message: 'schemaOther', args: { path: shown, detail: error.message ?? error.keyword } });
   }
+}
+
+/** JSON Schema type names as a reader of the message calls them (`string,null` → 文字列 又は null). */
+const TYPE_NAMES: Record<string, LocalText> = {
+  string: { ja: '文字列', en: 'text' },
+  integer: { ja: '整数', en: 'a whole number' },
+  number: { ja: '数値', en: 'a number' },
+  boolean: { ja: 'true 又は false', en: 'true or false' },
+  array: { ja: 'リスト', en: 'a list' },
+  object: { ja: 'key: value の対応付け', en: 'a mapping of key: value pairs' },
+  null: { ja: '空の値 (null)', en: 'an empty value (null)' },
+};
+
+export function typeNames(types: string): LocalText {
+  const names = types.split(',').map((t) => TYPE_NAMES[t] ?? { ja: t, en: t });
+  return { ja: names.map((n) => n.ja).join(' 又は '), en: names.map((n) => n.en).join(' or ') };
 }
 
 function valueAt(value: unknown, path: PathSegment[]): unknown {

@@ -6,6 +6,7 @@ import type { CatalogDimension, Finding, LocatedScope, Ref, ScopeEntry } from '.
 import type { LineIndex, Range } from './text.js';
 import { asRecord, asText } from './extractCatalog.js';
 import { nodeAt, nodeRange, type YamlSource } from './yamlSource.js';
+import { ownValue, setOwn } from './own.js';
 
 /** Dimension → kept values. */
 export type Scope = Record<string, string[]>;
@@ -15,9 +16,9 @@ export function scopeValues(scope: LocatedScope | undefined): Scope | undefined 
   if (!scope) return undefined;
   const out: Scope = {};
   for (const entry of scope.entries) {
-    const values = out[entry.dimension] ?? [];
+    const values = ownValue(out, entry.dimension) ?? [];
     for (const v of entry.values) if (!values.includes(v.id)) values.push(v.id);
-    out[entry.dimension] = values;
+    setOwn(out, entry.dimension, values);
   }
   return out;
 }
@@ -150,14 +151,14 @@ export function scopeContains(scope: Scope | undefined, cell: Cell, known: Map<s
   if (!scope) return true;
   for (const [dimension, values] of Object.entries(scope)) {
     if (!known.has(dimension)) return false;
-    if (dimension in cell && !values.includes(cell[dimension])) return false;
+    if (Object.hasOwn(cell, dimension) && !values.includes(cell[dimension])) return false;
   }
   return true;
 }
 
 /** The values of one dimension a scope keeps (all of them when it does not name the dimension). */
 export function kept(scope: Scope | undefined, dimension: string, all: string[]): string[] {
-  const values = scope?.[dimension];
+  const values = scope && ownValue(scope, dimension);
   return values ? all.filter((v) => values.includes(v)) : all;
 }
 
@@ -186,9 +187,9 @@ export function projectCells(cells: Cell[], space: [string, string[]][]): Scope 
   const out: Scope = {};
   let product = 1;
   for (const [dimension, all] of space) {
-    const values = all.filter((v) => cells.some((c) => c[dimension] === v));
+    const values = all.filter((v) => cells.some((c) => ownValue(c, dimension) === v));
     product *= values.length;
-    if (values.length < all.length) out[dimension] = values;
+    if (values.length < all.length) setOwn(out, dimension, values);
   }
   return product === cells.length ? out : undefined;
 }

@@ -9,6 +9,7 @@ import {
   cellsOf, checkScope, describeCells, dimensionValues, kept, projectCells, scopeContains, scopeProblems, scopeValues,
   type Cell, type Scope,
 } from './scope.js';
+import { ownValue, setOwn } from './own.js';
 
 export type CellStatus = 'covered' | 'exempted' | 'planned' | 'uncovered';
 
@@ -56,7 +57,7 @@ export function scopeSpace(dimensions: CatalogDimension[] | undefined, standards
     const own = scopeValues(model.scope);
     for (const [dimension, values] of Object.entries(own ?? {})) {
       scope ??= {};
-      scope[dimension] = [...new Set([...(scope[dimension] ?? []), ...values])];
+      setOwn(scope, dimension, [...new Set([...(ownValue(scope, dimension) ?? []), ...values])]);
     }
     if (model.effective?.date) effective.set(path, model.effective.date);
   }
@@ -120,7 +121,13 @@ export function evaluateControl(space: ScopeSpace, control: CatalogControl, meas
 
 function unionOf(cells: Cell[]): Scope {
   const out: Scope = {};
-  for (const cell of cells) for (const [d, v] of Object.entries(cell)) if (!(out[d] ??= []).includes(v)) out[d].push(v);
+  for (const cell of cells) {
+    for (const [d, v] of Object.entries(cell)) {
+      const values = ownValue(out, d) ?? [];
+      if (!values.includes(v)) values.push(v);
+      setOwn(out, d, values);
+    }
+  }
   return out;
 }
 

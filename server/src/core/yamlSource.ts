@@ -1,7 +1,8 @@
 // YAML parsing with source positions. Front matter is parsed on its own and shifted by the
 // offset where it starts, so every range points into the original file.
-import { parseDocument, isMap, isSeq, isScalar, isPair, isNode, type Document, type Node, type Pair } from 'yaml';
+import { parseDocument, isMap, isSeq, isScalar, isPair, isNode, type Document, type Node, type Pair, type ErrorCode } from 'yaml';
 import type { Finding } from './model.js';
+import type { MessageId } from './messages.js';
 import type { LineIndex, Range } from './text.js';
 
 export type PathSegment = string | number;
@@ -33,22 +34,47 @@ export function parseYaml(text: string, base: number, lines: LineIndex): YamlSou
     // An error at the very end (an unclosed bracket) reads better on the last written character.
     const start = Math.min(error.pos[0], lastContentOffset(text));
     const end = Math.max(error.pos[1], start + 1);
-    source.findings.push(syntaxFinding(lines.range(base + start, base + Math.max(end, start + 1)), firstLine(error.message)));
+    const range = lines.range(base + start, base + Math.max(end, start + 1));
+    const id: (typeof YAML_ERRORS)[ErrorCode] | undefined = YAML_ERRORS[error.code];
+    source.findings.push(id ? { code: 'syntax', range, message: id } : syntaxFinding(range, firstLine(error.message)));
   }
   if (doc.errors.length > 0) return source;
   try {
     source.value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     const isAliasBomb = /alias/i.test(errorText(err));
-    source.findings.push({
-      code: 'syntax',
-      range: lines.range(base, base + Math.min(text.length, 1)),
-      message: isAliasBomb ? 'tooManyAliases' : 'syntax',
-      args: isAliasBomb ? undefined : { detail: errorText(err) },
-    });
+    const range = lines.range(base, base + Math.min(text.length, 1));
+    source.findings.push(isAliasBomb ? { code: 'syntax', range, message: 'tooManyAliases' } : syntaxFinding(range, errorText(err)));
   }
   return source;
 }
+
+/** Kijun's own wording for each error kind of the yaml package; `syntax` (English detail) otherwise. */
+const YAML_ERRORS = {
+  ALIAS_PROPS: 'yamlAliasProps',
+  BAD_ALIAS: 'yamlBadAlias',
+  BAD_DIRECTIVE: 'yamlBadDirective',
+  BAD_DQ_ESCAPE: 'yamlBadDqEscape',
+  BAD_INDENT: 'yamlBadIndent',
+  BAD_PROP_ORDER: 'yamlBadPropOrder',
+  BAD_SCALAR_START: 'yamlBadScalarStart',
+  BLOCK_AS_IMPLICIT_KEY: 'yamlBlockAsImplicitKey',
+  BLOCK_IN_FLOW: 'yamlBlockInFlow',
+  DUPLICATE_KEY: 'yamlDuplicateKey',
+  IMPOSSIBLE: 'yamlImpossible',
+  KEY_OVER_1024_CHARS: 'yamlKeyOver1024Chars',
+  MISSING_CHAR: 'yamlMissingChar',
+  MULTILINE_IMPLICIT_KEY: 'yamlMultilineImplicitKey',
+  MULTIPLE_ANCHORS: 'yamlMultipleAnchors',
+  MULTIPLE_DOCS: 'yamlMultipleDocs',
+  MULTIPLE_TAGS: 'yamlMultipleTags',
+  NON_STRING_KEY: 'yamlNonStringKey',
+  RESOURCE_EXHAUSTION: 'yamlResourceExhaustion',
+  TAB_AS_INDENT: 'yamlTabAsIndent',
+  TAG_RESOLVE_FAILED: 'yamlTagResolveFailed',
+  UNEXPECTED_TOKEN: 'yamlUnexpectedToken',
+  BAD_COLLECTION_TYPE: 'yamlBadCollectionType',
+} as const satisfies Record<ErrorCode, MessageId>;
 
 function lastContentOffset(text: string): number {
   let i = text.length;

@@ -77,14 +77,15 @@ function extractOscalSource(path: string, source: OscalSource, kind: OscalKind, 
     result.findings.push(notACatalog(source, 'oscalProfileNotCatalog'));
     return result;
   }
-  if (role === 'standard') result.findings.push({ ...notACatalog(source, 'wrongKind'), args: { expected: 'standard', actual: 'catalog (OSCAL)' } });
+  if (role === 'standard') result.findings.push(notACatalog(source, 'wrongKind'));
   const { model, findings } = readOscalCatalog(source, path);
   result.model = model;
   result.findings.push(...findings);
   return result;
 }
 
-function notACatalog(source: OscalSource, message: string): Finding {
+function notACatalog(source: OscalSource, message: 'oscalProfileNotCatalog' | 'wrongKind'): Finding {
   const key = Object.keys(source.value as object).find((k) => k !== '$schema') ?? '';
-  return { code: 'schema', range: source.rangeAt([key], 'key'), message };
+  const range = source.rangeAt([key], 'key');
+  return message === 'wrongKind' ? { code: 'schema', range, message, args: { expected: 'standard', actual: 'catalog (OSCAL)' } } : { code: 'schema', range, message };
 }

@@ -128,7 +128,7 @@ function parseProfileText(path: string, text: string): { profile: Record<string,
 }
 
 function located(finding: Finding): string {
-  const detail = finding.args?.detail;
+  const detail = finding.args && 'detail' in finding.args ? finding.args.detail : undefined;
   return `${finding.range.start.line + 1}:${finding.range.start.character + 1}: ${typeof detail === 'string' ? detail : finding.message}`;
 }
 
