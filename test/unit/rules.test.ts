@@ -184,7 +184,7 @@ describe('rules', () => {
     it('flags a wrong type at the value and a missing key', async () => {
       const { report } = await check({ 'c.yaml': CATALOG, 'el.md': '---\nkind: standard\nsector: electricity\nlevel: high\n---\n' });
       const d = diagnosticsOf(report, 'el.md');
-      assert.deepEqual(d.map((x) => x.message), ['Missing required key baseline.', 'level has the wrong type (expected integer).']);
+      assert.deepEqual(d.map((x) => x.message), ['Missing required key baseline.', 'level has the wrong type (expected a whole number).']);
       assert.deepEqual(d[1].range.start, { line: 3, character: 7 });
     });
 
