@@ -1,6 +1,7 @@
 // Findings → user-facing diagnostics: localised message, configured severity, rule page link.
 import type { Finding, Locale } from './model.js';
 import type { Range } from './text.js';
+import { isSuppressed, type Suppression } from './suppressions.js';
 import { RULES, type RuleCode, type Severity, type SeveritySetting } from './rules.js';
 import { formatMessage, type AnyArgs } from './messages.js';
 
@@ -23,6 +24,9 @@ export interface DiagnosticOptions {
   docsBase: string;
   /** How a path is shown inside a message (relative to the workspace or the current directory). */
   displayPath?: (path: string) => string;
+  /** The file's `kijun-disable-next-line` comments; each silenced diagnostic is counted through onSuppressed. */
+  suppressions?: readonly Suppression[];
+  onSuppressed?: (diagnostic: Diagnostic) => void;
 }
 
 export function toDiagnostics(findings: Finding[], options: DiagnosticOptions): Diagnostic[] {
@@ -40,6 +44,10 @@ export function toDiagnostics(findings: Finding[], options: DiagnosticOptions): 
     if (finding.control !== undefined) diagnostic.control = finding.control;
     if (finding.data) diagnostic.data = finding.data;
     if (finding.related) diagnostic.related = finding.related;
+    if (isSuppressed(options.suppressions, finding.code, setting, finding.range.start.line)) {
+      options.onSuppressed?.(diagnostic);
+      continue;
+    }
     out.push(diagnostic);
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

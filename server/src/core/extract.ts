@@ -6,6 +6,7 @@ import { parseYaml, rangeAt, type YamlSource } from './yamlSource.js';
 import { extractCatalog } from './extractCatalog.js';
 import { parseMarkdown, markdownKind, extractMarkdownStandard } from './extractMarkdown.js';
 import { extractYamlStandard } from './extractYamlStandard.js';
+import { readSuppressions } from './suppressions.js';
 import { extractOscalFile, extractOscalYaml, isOscalPath, oscalKindOf } from './oscal/extractOscal.js';
 
 export type FileRole = 'catalog' | 'standard';
@@ -65,7 +66,7 @@ export function extractFile(path: string, text: string, role?: FileRole, languag
     result.model = model;
     result.findings.push(...findings.filter((f) => !(role && f.message === 'schemaEnum' && f.args?.path === 'kind')));
   }
-  return result;
+  return result.model ? withSuppressions(result, text, lines, 'yaml') : result;
 }
 
 function extractMarkdownFile(text: string, lines: LineIndex, role: FileRole | undefined, result: FileAnalysis, options: ExtractOptions): FileAnalysis {
@@ -75,6 +76,14 @@ function extractMarkdownFile(text: string, lines: LineIndex, role: FileRole | un
   result.findings.push(...extraction.findings);
   const { model, findings } = extractMarkdownStandard(text, lines, extraction, options);
   result.model = model;
+  result.findings.push(...findings);
+  const fm = extraction.frontMatter;
+  return withSuppressions(result, text, lines, 'markdown', fm ? lines.positionAt(fm.end).line + 1 : 0);
+}
+
+function withSuppressions(result: FileAnalysis, text: string, lines: LineIndex, format: 'markdown' | 'yaml', bodyStartLine = 0): FileAnalysis {
+  const { suppressions, findings } = readSuppressions(text, lines, format, bodyStartLine);
+  if (suppressions.length > 0) result.suppressions = suppressions;
   result.findings.push(...findings);
   return result;
 }

@@ -395,6 +395,14 @@ const MESSAGES = {
     ja: () => 'YAML の構文エラー: タグ(!)の型と、リスト・対応付けの種類が合いません。',
     en: () => 'YAML syntax error: The tag (!) does not match the kind of list or mapping.',
   },
+  suppressionUnknownRule: {
+    ja: (a: A<'rule'>) => `kijun-disable-next-line の「${a.rule}」はルールのコードではないため、何も抑止しません。`,
+    en: (a) => `"${a.rule}" in kijun-disable-next-line is not a rule code, so it suppresses nothing.`,
+  },
+  suppressionNotAllowed: {
+    ja: (a: A<'rule'>) => `${a.rule} は抑止できません。根拠のある適用除外(exemptions)だけが、未対応の管理策を外せます。`,
+    en: (a) => `${a.rule} cannot be suppressed; only a sound exemption (exemptions) may leave out an uncovered control.`,
+  },
   orphanMarker: {
     ja: (a: A<'ids'>) => `この対応マーカー(${a.ids})はどの対策の節にもないため、何にも対応しません。対策ラベル(例: 「第5条」「EL-PR-01」)で始まる見出しの下に置いてください。`,
     en: (a) => `This coverage marker (${a.ids}) is outside every measure's section, so it covers nothing. Put it under a heading that starts with a measure label (such as "第5条" or "EL-PR-01").`,
@@ -450,6 +458,70 @@ const MESSAGES = {
   fileEncoding: {
     ja: (a: A<'detail'>) => `文字コードが UTF-8 ではありません(${a.detail})。UTF-8 で保存してください。`,
     en: (a) => `The file is not valid UTF-8 (${a.detail}). Save it as UTF-8.`,
+  },
+  usageHeader: {
+    ja: () => '使い方:',
+    en: () => 'Usage:',
+  },
+  usageAliases: {
+    ja: () => '--out は --output の別名です。kijun.yaml の locale より --lang が優先されます。',
+    en: () => '--out is another name for --output. --lang takes precedence over locale in kijun.yaml.',
+  },
+  usageUnknownOption: {
+    ja: (a: A<'option', 'suggestion'>) => `オプション ${a.option} はありません。${a.suggestion ? `${a.suggestion} のことですか。` : ''}`,
+    en: (a) => `There is no option ${a.option}.${a.suggestion ? ` Did you mean ${a.suggestion}?` : ''}`,
+  },
+  usageMissingValue: {
+    ja: (a: A<'option'>) => `オプション ${a.option} には値が必要です。`,
+    en: (a) => `Option ${a.option} needs a value.`,
+  },
+  usageNoValue: {
+    ja: (a: A<'option'>) => `オプション ${a.option} は値をとりません。`,
+    en: (a) => `Option ${a.option} takes no value.`,
+  },
+  usageUnexpectedArgument: {
+    ja: (a: A<'argument'>) => `引数「${a.argument}」はこのコマンドでは使えません。`,
+    en: (a) => `This command takes no argument "${a.argument}".`,
+  },
+  usageOptionTwice: {
+    ja: (a: A<'option'>) => `オプション ${a.option} は1回だけ指定してください。`,
+    en: (a) => `Give option ${a.option} once.`,
+  },
+  usageOther: {
+    ja: (a: A<'detail'>) => `コマンドラインを読めません(英語の説明: ${a.detail})。`,
+    en: (a) => `The command line cannot be read: ${a.detail}`,
+  },
+  usageUnknownCommand: {
+    ja: (a: A<'command', 'suggestion'>) => `コマンド「${a.command}」はありません。${a.suggestion ? `${a.suggestion} のことですか。` : ''}`,
+    en: (a) => `There is no command "${a.command}".${a.suggestion ? ` Did you mean ${a.suggestion}?` : ''}`,
+  },
+  usageNoCommand: {
+    ja: () => 'コマンドを指定してください。',
+    en: () => 'Give a command.',
+  },
+  usageUnknownFormat: {
+    ja: (a: A<'format' | 'allowed'>) => `出力形式「${a.format}」はありません(使える形式: ${a.allowed})。`,
+    en: (a) => `There is no output format "${a.format}" (formats: ${a.allowed}).`,
+  },
+  usageUnknownLanguage: {
+    ja: (a: A<'lang'>) => `--lang には ja 又は en を指定してください(指定された値: ${a.lang})。`,
+    en: (a) => `--lang takes ja or en (got ${a.lang}).`,
+  },
+  usageMaxWarnings: {
+    ja: (a: A<'value'>) => `--max-warnings には 0 以上の整数を指定してください(指定された値: ${a.value})。`,
+    en: (a) => `--max-warnings needs a whole number of 0 or more (got ${a.value}).`,
+  },
+  usageNoSuchPath: {
+    ja: (a: A<'path'>) => `ファイル又はフォルダ ${a.path} がありません。`,
+    en: (a) => `No such file or folder: ${a.path}`,
+  },
+  usageConfigNotFound: {
+    ja: (a: A<'path'>) => `設定ファイル ${a.path} がありません。`,
+    en: (a) => `Configuration not found: ${a.path}`,
+  },
+  usageDiffArgs: {
+    ja: () => 'kijun diff には、比べるカタログのファイルを2つ(旧 新)指定してください。',
+    en: () => 'kijun diff needs two catalog files: OLD NEW.',
   },
   xlsxNeedsOutput: {
     ja: () => '--format xlsx には書き出すファイルの指定(--output FILE.xlsx)が必要です。表を標準出力に出すには --format csv を使ってください。',

@@ -2,6 +2,7 @@
 // serialisable) so it can be cached by content and computed in worker threads.
 import type { Range } from './text.js';
 import type { RuleCode } from './rules.js';
+import type { Suppression } from './suppressions.js';
 import type { StrengthInfo } from './strength.js';
 import type { MessageRef } from './messages.js';
 
@@ -196,4 +197,6 @@ export interface FileAnalysis {
   model?: FileModel;
   findings: Finding[];
   eol: string;
+  /** `kijun-disable-next-line` comments (suppressions.ts). */
+  suppressions?: Suppression[];
 }

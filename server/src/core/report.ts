@@ -17,7 +17,8 @@ export interface Report {
   version: 1;
   files: { path: string; diagnostics: ReportDiagnostic[] }[];
   coverage: ReportCoverage[];
-  summary: { errors: number; warnings: number; files: number };
+  /** `suppressed`: warnings and infos silenced by kijun-disable-next-line (absent when none). */
+  summary: { errors: number; warnings: number; files: number; suppressed?: number };
 }
 
 /** §3 coverage, plus the status of every baseline control (§5.4), additive to version 1. */
@@ -35,8 +36,11 @@ export function buildReport(loaded: LoadedWorkspace, options: ReportOptions): Re
   const files: Report['files'] = [];
   let errors = 0;
   let warnings = 0;
+  let suppressed = 0;
   for (const path of [...loaded.reported].sort()) {
-    const diagnostics = toDiagnostics(loaded.analysis.findings.get(path) ?? [], diagOptions).map(toReportDiagnostic);
+    const suppressions = loaded.analysis.files.get(path)?.suppressions;
+    const options = { ...diagOptions, suppressions, onSuppressed: () => suppressed++ };
+    const diagnostics = toDiagnostics(loaded.analysis.findings.get(path) ?? [], options).map(toReportDiagnostic);
     errors += diagnostics.filter((d) => d.severity === 'error').length;
     warnings += diagnostics.filter((d) => d.severity === 'warning').length;
     files.push({ path: options.displayPath(path), diagnostics });
@@ -45,7 +49,7 @@ export function buildReport(loaded: LoadedWorkspace, options: ReportOptions): Re
     .filter((g) => g.catalog && g.paths.some((p) => loaded.reported.has(p)))
     .map((g) => ({ ...sectorCoverage(g), controls: controlStatuses(g, loaded.analysis.files) }))
     .sort((a, b) => a.sector.localeCompare(b.sector) || a.baseline.localeCompare(b.baseline));
-  return { version: 1, files, coverage, summary: { errors, warnings, files: files.length } };
+  return { version: 1, files, coverage, summary: { errors, warnings, files: files.length, ...(suppressed > 0 ? { suppressed } : {}) } };
 }
 
 function toReportDiagnostic(d: Diagnostic): ReportDiagnostic {

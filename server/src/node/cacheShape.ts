@@ -70,6 +70,7 @@ const fileAnalysis = shape({
   model: (v) => v === undefined || catalog(v) || standard(v),
   findings: arrayOf(finding),
   eol: isString,
+  suppressions: optional(arrayOf(shape({ line: isCount, codes: arrayOf(isString), range }))),
 });
 
 /** True when `value` is an extraction result the core can use. */
