@@ -7,7 +7,7 @@
 // framework is read (csf.ts's `sp800_53` lists are never touched here).
 import type { CatalogControl, CatalogModel } from '../model.js';
 import { csfElement } from '../csf.js';
-import { normalize, terms, type Term } from './terms.js';
+import { eachTerm, isCjkTerm, normalize, terms, type Term } from './terms.js';
 
 export interface EngineOptions {
   /** Weight of each field's term counts in a control's document. */
@@ -45,10 +45,17 @@ export interface CatalogIndex {
   parts: FieldPart[];
   /** Sum of the weights of the parts each control has text in. */
   partWeight: Float64Array;
+  /** Every part's postings of a term in one flat list: control, part, weight / (part norm) × part weight. */
+  flat: Map<string, FlatPostings>;
   idf: Map<string, number>;
   /** IDF of a term no control has: what a term in a single document would get, so it still weighs. */
   unknownIdf: number;
   options: EngineOptions;
+}
+
+export interface FlatPostings {
+  docs: Int32Array;
+  weights: Float64Array;
 }
 
 export interface FieldPart {
@@ -125,7 +132,24 @@ export function buildIndex(key: string, controls: CatalogControl[], options: Eng
   for (const part of parts) {
     for (const [t, list] of part.postings) for (const p of list) docs[p.doc].set(t, (docs[p.doc].get(t) ?? 0) + (part.weight * p.weight) / part.norms[p.doc]);
   }
-  return { key, controls, docs, parts, partWeight, idf, unknownIdf: Math.log(1 + n), options };
+  return { key, controls, docs, parts, partWeight, flat: flatten(parts), idf, unknownIdf: Math.log(1 + n), options };
+}
+
+/** One list per term over all parts, each weight already divided by its part's norm: scoring is then one pass. */
+function flatten(parts: FieldPart[]): Map<string, FlatPostings> {
+  const lists = new Map<string, { doc: number; weight: number }[]>();
+  for (const part of parts) {
+    for (const [t, list] of part.postings) {
+      const out = lists.get(t) ?? [];
+      for (const p of list) out.push({ doc: p.doc, weight: (part.weight * p.weight) / part.norms[p.doc] });
+      lists.set(t, out);
+    }
+  }
+  const flat = new Map<string, FlatPostings>();
+  for (const [t, list] of [...lists.entries()].sort(byPosting)) {
+    flat.set(t, { docs: Int32Array.from(list, (p) => p.doc), weights: Float64Array.from(list, (p) => p.weight) });
+  }
+  return flat;
 }
 
 function mergeCounts(parts: Map<string, number>[], weights: number[]): Map<string, number> {
@@ -171,6 +195,7 @@ function saturate(tf: number, len: number, avg: number, options: EngineOptions):
 }
 
 const byTerm = (a: [string, number], b: [string, number]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+const byPosting = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
 
 /** Term counts of one control's fields: title, statement (both languages), its CSF references' texts, their ids. */
 function controlFields(control: CatalogControl, options: EngineOptions): Map<string, number>[] {
@@ -212,47 +237,30 @@ export function measureBag(text: string, options: EngineOptions = DEFAULT_OPTION
   const bag: TermBag = new Map();
   const normal = normalize(text);
   const headingEnd = normal.indexOf('\n') < 0 ? normal.length : normal.indexOf('\n');
-  for (const t of terms(normal, options.grams)) {
-    const weight = t.start < headingEnd ? options.heading : 1;
-    if (t.term.startsWith('c:')) {
-      for (const c of csfIdTerms(t.term.slice(2), options)) bag.set(c, (bag.get(c) ?? 0) + weight);
-    } else bag.set(t.term, (bag.get(t.term) ?? 0) + weight);
-  }
+  eachTerm(normal, options.grams, (term, start) => {
+    const weight = start < headingEnd ? options.heading : 1;
+    if (term.charCodeAt(0) === 0x63 /* c: */) {
+      for (const c of csfIdTerms(term.slice(2), options)) bag.set(c, (bag.get(c) ?? 0) + weight);
+    } else bag.set(term, (bag.get(term) ?? 0) + weight);
+  });
   return bag;
 }
 
-interface QueryVector {
-  weights: Map<string, number>;
-  norm: number;
-}
-
-function queryVector(index: CatalogIndex, bag: TermBag): QueryVector {
-  const weights = new Map<string, number>();
-  let sq = 0;
-  for (const [t, tf] of bag) {
-    const w = (1 + Math.log(tf)) * (index.idf.get(t) ?? index.unknownIdf);
-    sq += w * w;
-    if (index.idf.has(t)) weights.set(t, w);
-  }
-  return { weights, norm: Math.sqrt(sq) };
-}
-
-/** Cosine similarity of the measure with every control, in the index's control order. */
+/** Cosine similarity of the measure with every control (per field, averaged by weight), in the index's control order. */
 export function scoreAll(index: CatalogIndex, bag: TermBag): Float64Array {
   const n = index.controls.length;
   const scores = new Float64Array(n);
-  const q = queryVector(index, bag);
-  if (q.norm === 0) return scores;
-  const dots = new Float64Array(n);
-  for (const part of index.parts) {
-    dots.fill(0);
-    for (const [t, w] of q.weights) {
-      const list = part.postings.get(t);
-      if (list) for (const p of list) dots[p.doc] += w * p.weight;
-    }
-    for (let i = 0; i < n; i++) if (dots[i] > 0) scores[i] += (part.weight * dots[i]) / (q.norm * part.norms[i]);
+  let sq = 0;
+  for (const [t, tf] of bag) {
+    const idf = index.idf.get(t);
+    const w = (1 + Math.log(tf)) * (idf ?? index.unknownIdf);
+    sq += w * w;
+    if (idf === undefined) continue;
+    const list = index.flat.get(t)!;
+    for (let k = 0; k < list.docs.length; k++) scores[list.docs[k]] += w * list.weights[k];
   }
-  for (let i = 0; i < n; i++) scores[i] = index.partWeight[i] > 0 ? Math.min(1, scores[i] / index.partWeight[i]) : 0;
+  const norm = Math.sqrt(sq);
+  for (let i = 0; i < n; i++) scores[i] = norm > 0 && index.partWeight[i] > 0 ? Math.min(1, scores[i] / (norm * index.partWeight[i])) : 0;
   return scores;
 }
 
@@ -318,7 +326,7 @@ export function sharedWords(index: CatalogIndex, measureText: string | PreparedT
       k++;
       continue;
     }
-    if (!t.term.startsWith('j:')) {
+    if (!isCjkTerm(t.term)) {
       push(t.term.startsWith('c:') ? t.term.slice(2).toUpperCase() : text.slice(t.start, t.end), w, t.start);
       k++;
       continue;
@@ -327,7 +335,7 @@ export function sharedWords(index: CatalogIndex, measureText: string | PreparedT
     let end = t.end;
     let sum = w;
     let m = k + 1;
-    while (m < all.length && all[m].term.startsWith('j:') && all[m].start < end && weight(all[m].term) > 0) {
+    while (m < all.length && isCjkTerm(all[m].term) && all[m].start < end && weight(all[m].term) > 0) {
       sum += weight(all[m].term);
       end = all[m].end;
       m++;

@@ -29,70 +29,114 @@ export interface Term {
 }
 
 const CSF_ID = /(?:gv|id|pr|de|rs|rc)\.[a-z]{2}(?:-\d{2})?/y;
-const KANJI = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々〆ヶ]/;
-const KATAKANA = /[\u30a1-\u30faー]/;
 
-type CharClass = 'kanji' | 'katakana' | 'hiragana' | 'latin' | 'other';
+// Character classes by code unit: this runs over every character of every standard.
+const OTHER = 0;
+const KANJI = 1;
+const KATAKANA = 2;
+const HIRAGANA = 3;
+const LATIN = 4;
 
-function classOf(ch: string): CharClass {
-  if (KANJI.test(ch)) return 'kanji';
-  if (KATAKANA.test(ch)) return 'katakana';
-  if (ch >= '\u3041' && ch <= '\u309f') return 'hiragana';
-  if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) return 'latin';
-  return 'other';
+function classAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0x61 && c <= 0x7a) return LATIN; // a-z
+  if (c >= 0x30 && c <= 0x39) return LATIN; // 0-9
+  if (c < 0x3005) return OTHER;
+  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3005 || c === 0x3006 || c === 0x30f6) return KANJI;
+  if ((c >= 0x30a1 && c <= 0x30fa) || c === 0x30fc) return KATAKANA;
+  if (c >= 0x3041 && c <= 0x309f) return HIRAGANA;
+  return OTHER;
+}
+
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 }
 
 /**
- * Terms of an already normalised text: `e:` English stems, `j:` bigrams (or a lone kanji/katakana
- * character) of each kanji/katakana run, `c:` CSF ids. Hiragana is mostly grammar (particles,
+ * Terms of an already normalised text: `e:` English stems, `c:` CSF ids, and, without a prefix
+ * (their characters cannot collide with the prefixed ones), bigrams of each kanji/katakana run or a
+ * lone kanji/katakana character. Hiragana is mostly grammar (particles,
  * okurigana) and only separates runs; a single okurigana between kanji is skipped.
  */
 export function terms(text: string, grams: readonly number[] = [2], out: Term[] = []): Term[] {
+  eachTerm(text, grams, (term, start, end) => out.push({ term, start, end }));
+  return out;
+}
+
+export type TermSink = (term: string, start: number, end: number) => void;
+
+/** The terms of `terms()` handed one by one, without building objects (it runs over whole corpora). */
+export function eachTerm(text: string, grams: readonly number[], sink: TermSink): void {
   let i = 0;
   const n = text.length;
   while (i < n) {
-    const ch = text[i];
-    const cls = classOf(ch);
-    if (cls === 'latin') {
-      CSF_ID.lastIndex = i;
-      const csf = (i === 0 || !/[a-z0-9.]/.test(text[i - 1])) ? CSF_ID.exec(text) : null;
-      if (csf && !/[a-z0-9-]/.test(text[i + csf[0].length] ?? '')) {
-        out.push({ term: `c:${csf[0]}`, start: i, end: i + csf[0].length });
-        i += csf[0].length;
-        continue;
+    const cls = classAt(text, i);
+    if (cls === LATIN) {
+      const prev = text.charCodeAt(i - 1);
+      if (i === 0 || !(isWordChar(text, i - 1) || prev === 0x2e)) {
+        CSF_ID.lastIndex = i;
+        const csf = CSF_ID.exec(text);
+        const after = csf ? i + csf[0].length : 0;
+        if (csf && !(isWordChar(text, after) || text.charCodeAt(after) === 0x2d)) {
+          sink(`c:${csf[0]}`, i, after);
+          i = after;
+          continue;
+        }
       }
       let j = i + 1;
-      while (j < n && /[a-z0-9]/.test(text[j])) j++;
+      while (j < n && isWordChar(text, j)) j++;
       const word = text.slice(i, j);
-      if (!STOP.has(word) && word.length > 1 && !/^\d+$/.test(word)) out.push({ term: `e:${stem(word)}`, start: i, end: j });
+      if (j - i > 1 && !STOP.has(word) && !/^\d+$/.test(word)) sink(englishTerm(word), i, j);
       i = j;
-    } else if (cls === 'kanji' || cls === 'katakana') {
-      i = cjkRun(text, i, grams, out);
+    } else if (cls === KANJI || cls === KATAKANA) {
+      i = cjkRun(text, i, grams, sink);
     } else i++;
   }
-  return out;
+}
+
+const english = new Map<string, string>();
+
+/** `e:` and the stem, made once per word: the same words come back in every measure. */
+function englishTerm(word: string): string {
+  let term = english.get(word);
+  if (term === undefined) {
+    term = `e:${stem(word)}`;
+    if (english.size < 50_000) english.set(word, term);
+  }
+  return term;
+}
+
+/** Whether a term is a Japanese n-gram (no prefix). */
+export function isCjkTerm(term: string): boolean {
+  return term.charCodeAt(0) >= 0x3000;
 }
 
 /** Particles: a hiragana between kanji that is one of these ends the run; other single hiragana there are okurigana. */
 const PARTICLES = new Set('のをにはがとでへもやか'.split(''));
 
 /** Bigrams of the kanji/katakana run at `start` (a lone character stays a unigram); returns where the run ends. */
-function cjkRun(text: string, start: number, grams: readonly number[], out: Term[]): number {
+function cjkRun(text: string, start: number, grams: readonly number[], sink: TermSink): number {
   const at: number[] = [start];
   let j = start + 1;
   while (j < text.length) {
-    const k = classOf(text[j]);
-    if (k === 'kanji' || k === 'katakana') at.push(j++);
+    const k = classAt(text, j);
+    if (k === KANJI || k === KATAKANA) at.push(j++);
     // Okurigana between kanji (取り扱い, 見直し) is skipped so that spelling variants meet.
-    else if (k === 'hiragana' && !PARTICLES.has(text[j]) && classOf(text[at[at.length - 1]]) === 'kanji' && classOf(text[j + 1] ?? '') === 'kanji') j++;
+    else if (k === HIRAGANA && !PARTICLES.has(text[j]) && classAt(text, at[at.length - 1]) === KANJI && classAt(text, j + 1) === KANJI) j++;
     else break;
   }
-  if (at.length < Math.min(...grams)) out.push({ term: `j:${text.slice(start, at[at.length - 1] + 1)}`, start, end: at[at.length - 1] + 1 });
+  let shortest = Infinity;
+  for (const g of grams) shortest = Math.min(shortest, g);
+  if (at.length < shortest) sink(text.slice(start, at[at.length - 1] + 1), start, at[at.length - 1] + 1);
   for (const g of grams) {
     for (let k = 0; k + g <= at.length; k++) {
-      let gram = '';
-      for (let x = k; x < k + g; x++) gram += text[at[x]];
-      out.push({ term: `j:${gram}`, start: at[k], end: at[k + g - 1] + 1 });
+      const first = at[k];
+      const last = at[k + g - 1];
+      // Contiguous grams (the usual case) are one slice; a skipped okurigana needs a join.
+      let gram = last - first === g - 1 ? text.slice(first, last + 1) : '';
+      if (!gram) for (let x = k; x < k + g; x++) gram += text[at[x]];
+      sink(gram, first, last + 1);
     }
   }
   return j;
