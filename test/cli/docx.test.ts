@@ -135,10 +135,10 @@ describe('kijun import docx (CLI)', () => {
     }
 
     it('bad options and missing files', async () => {
-      for (const args of [[], ['missing.docx'], ['old.doc', 'other.zip'], ['old.doc', '--level', 'two'], ['old.doc', '--level', '0'], ['old.doc', '--baseline', 'Bad Id'], ['old.doc', '--sector', 'Port'], ['old.doc', '--lang', 'fr'], ['old.doc', '--out', 'a.md', '--output', 'b.md'], ['old.doc', '--out', 'old.doc'], ['old.doc', '--unknown']]) {
+      for (const args of [[], ['missing.docx'], ['old.doc', 'other.zip'], ['old.doc', '--level', 'two'], ['old.doc', '--level', '0'], ['old.doc', '--baseline', 'Bad Id'], ['old.doc', '--sector', 'Port'], ['old.doc', '--lang', 'fr'], ['old.doc', '--out', 'old.doc'], ['old.doc', '--unknown']]) {
         const r = await inProcess(['import', 'docx', ...args], dir);
         assert.equal(r.status, 2, args.join(' '));
-        assert.match(r.stderr, /Usage:\n {7}kijun import docx FILE/, args.join(' '));
+        assert.match(r.stderr, /^ +kijun import docx FILE/m, `usage shown: ${args.join(' ')}`);
       }
       const other = await inProcess(['import', 'pdf', 'x.pdf'], dir);
       assert.equal(other.status, 2);

@@ -77,8 +77,10 @@ async function importDocx(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   for (const note of result.notes) io.stderr(`kijun: ${printable(`${file}: ${noteText(note, locale)}`)}\n`);
-  // The output must read as a Kijun standard; say so if its front matter does not.
-  const own = extractFile('imported.md', result.markdown, 'standard').findings.filter((f) => f.code === 'schema' || f.code === 'syntax');
+  // The output must read as a Kijun standard; say so if its front matter does not. Only the front
+  // matter comes from the options, so only it is checked (the body of a long standard is not parsed twice).
+  const frontMatter = result.markdown.slice(0, result.markdown.indexOf('\n---\n') + 5);
+  const own = extractFile('imported.md', frontMatter, 'standard').findings.filter((f) => f.code === 'schema' || f.code === 'syntax');
   const shown = out ?? (locale === 'ja' ? '(出力)' : '(output)');
   for (const f of own) io.stderr(`${printableField(shown)}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${RULES[f.code]} ${f.code}: ${printable(formatMessage(f.message, f.args, locale))}\n`);
   if (out) {

@@ -102,7 +102,8 @@ function canonical(tag: SaxesTagNS): string {
 
 function attributes(tag: SaxesTagNS): Record<string, string> {
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const a of Object.values(tag.attributes)) {
+  for (const key in tag.attributes) {
+    const a = tag.attributes[key];
     if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
     const prefix = a.uri ? PREFIXES[a.uri] : undefined;
     out[prefix ? `${prefix}:${a.local}` : a.local] = a.value;
