@@ -87,7 +87,7 @@ async function importDocx(argv: string[], io: CliIo): Promise<number> {
     const target = path.resolve(io.cwd, out);
     await fsp.mkdir(path.dirname(target), { recursive: true });
     await fsp.writeFile(target, result.markdown);
-    io.stderr(`${printable(locale === 'ja' ? `${out} に書き出しました(対策の見出し ${result.measures.length} 件)。` : `wrote ${out} (${result.measures.length} measure headings)`)}\n`);
+    io.stderr(`${printable(locale === 'ja' ? `${out} に書き出しました(対策の見出し ${result.measures.length} 件)。` : `wrote ${out} (${result.measures.length} measure ${result.measures.length === 1 ? 'heading' : 'headings'})`)}\n`);
   } else io.stdout(result.markdown);
   return 0;
 }
