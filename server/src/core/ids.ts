@@ -29,16 +29,19 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** The closest candidate within a distance that still reads as a typo. */
+/** The one closest candidate within a distance that still reads as a typo (none on a tie). */
 export function nearest(id: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(id.length / 3)) + 1;
+  // Two candidates equally near are a guess, not a suggestion: "fix all" applies suggestions unseen.
+  let tied = false;
   for (const c of candidates) {
     const d = editDistance(id, c);
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
-    }
+      tied = false;
+    } else if (d === bestDistance && best !== undefined && c !== best) tied = true;
   }
-  return best;
+  return tied ? undefined : best;
 }
