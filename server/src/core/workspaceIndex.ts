@@ -1,101 +1,86 @@
-// The language server's view of a workspace: per-file models kept current one file at a time,
-// and the cross-file analysis recomputed from them on demand. Holds models, never syntax trees.
-import type { FileAnalysis } from './model.js';
-import { mergeConfig, parseConfig, type KijunConfig } from './config.js';
-import type { Finding } from './model.js';
-import { analyzeWorkspace, type WorkspaceAnalysis } from './analyze.js';
-import { analyzeText, classifier, isCandidatePath, loadFile, loadFiles, outsideGlobs, type FileLoader, type WorkspaceFs } from './workspace.js';
-import type { DocumentLanguage, FileRole } from './extract.js';
-import { resolveOscalSettings, type CatalogSetting } from './oscal/settings.js';
-import { decodeBytes } from './decode.js';
-import { mergeSectors } from './sectors.js';
+// The language server's hold on the engine: the current snapshot, replaced in one assignment by
+// the next one. Small changes are applied synchronously to whatever snapshot is current when
+// their disk read ends; a full reload (kijun.yaml, settings) is built beside the current
+// snapshot, which keeps answering until the new one is complete.
+import type { FileAnalysis, Finding } from './model.js';
+import type { KijunConfig } from './config.js';
+import type { WorkspaceAnalysis } from './analyze.js';
+import type { DocumentLanguage } from './extract.js';
+import { isCandidatePath } from './loader.js';
+import { apply, emptySnapshot, loadSnapshot, readChanges, type Change, type Snapshot, type SnapshotOptions } from './snapshot.js';
+import type { WorkspaceFs } from './workspaceFs.js';
 
-export interface IndexOptions {
-  root: string;
-  configPath?: string;
-  today: () => string;
-  /** Editor settings; a kijun.yaml overrides them key by key. */
-  settings?: Partial<KijunConfig>;
-  /** Bulk loader for the initial scan (hosts may parallelise it). */
-  loader?: FileLoader;
-  /** Refuse configured paths and files whose real path leaves the root (an untrusted workspace). */
-  confined?: boolean;
-  /** False when there is no workspace folder: only open documents are served, nothing is listed or read from disk. */
-  scan?: boolean;
-}
+export type IndexOptions = SnapshotOptions;
 
 export class WorkspaceIndex {
-  config: KijunConfig = mergeConfig({}, {});
-  configFindings: Finding[] = [];
-  private files = new Map<string, FileAnalysis>();
-  private open = new Map<string, { text: string; language?: DocumentLanguage }>();
-  private classify: (path: string) => FileRole | undefined = () => undefined;
-  private globs: KijunConfig | undefined;
-  private cached: WorkspaceAnalysis | undefined;
-  private catalogSettings: CatalogSetting[] = [];
-  private profilePaths = new Set<string>();
+  private current: Snapshot;
   /** Bumped by every event on a path, so that a disk read that ends after a newer event is dropped. */
   private generations = new Map<string, number>();
+  /** Paths touched by events while a reload is being built (they are read again against it). */
+  private touchedDuringReload = new Set<Set<string>>();
+  private reloads = 0;
 
-  constructor(private readonly fs: WorkspaceFs, private readonly options: IndexOptions) {}
+  constructor(private readonly fs: WorkspaceFs, options: IndexOptions) {
+    this.current = emptySnapshot(options);
+  }
+
+  /** The current snapshot: immutable, so a caller may keep using it while the index moves on. */
+  get snapshot(): Snapshot {
+    return this.current;
+  }
+
+  get config(): KijunConfig {
+    return this.current.config;
+  }
+
+  get configFindings(): Finding[] {
+    return [...this.current.configFindings];
+  }
 
   get root(): string {
-    return this.options.root;
+    return this.current.options.root;
   }
 
   get configPath(): string | undefined {
-    return this.options.configPath;
+    return this.current.options.configPath;
   }
 
-  /** (Re)reads the configuration and every file of the workspace. */
-  async loadAll(): Promise<void> {
-    await this.loadConfig();
-    this.files.clear();
-    const listed = this.options.scan === false ? [] : await this.fs.listFiles(this.options.root);
-    const jobs = listed
-      .filter((path) => path !== this.options.configPath && this.isCandidate(path) && !this.open.has(path))
-      .map((path) => ({ path, role: this.classify(path) }));
-    const loaded = await loadFiles(this.fs, jobs, this.config.maxFileSize, { loader: this.options.loader, confinedTo: this.confinedTo });
-    loaded.forEach((file, i) => {
-      if (file && !outsideGlobs(file, jobs[i].role, this.globs)) this.store(file);
-    });
-    for (const [path, doc] of this.open) this.storeOpen(path, doc);
-    this.cached = undefined;
-  }
-
-  private async loadConfig(): Promise<void> {
-    const path = this.options.configPath;
-    const settings = this.options.settings ?? {};
-    if (!path) {
-      this.config = mergeConfig(settings, {});
-      this.configFindings = [];
-    } else {
-      const text = this.open.get(path)?.text ?? (await this.readText(path));
-      const parsed = parseConfig(text ?? '');
-      this.config = mergeConfig(settings, parsed.given);
-      this.configFindings = parsed.findings;
-    }
-    this.globs = path || settings.catalogs || settings.standards ? this.config : undefined;
-    this.classify = classifier(this.options.root, this.globs);
-    await this.loadOscalSettings();
-  }
-
-  /** Reads the level profiles of kijun.yaml `oscal:` entries. */
-  private async loadOscalSettings(): Promise<void> {
-    const resolved = await resolveOscalSettings(this.fs, this.options.root, this.options.configPath ? this.config.oscal : undefined, this.options.confined);
-    this.catalogSettings = resolved.catalogs;
-    this.profilePaths = new Set(resolved.profilePaths);
-    this.configFindings = [...this.configFindings.filter((f) => !f.message.startsWith('oscal')), ...resolved.findings];
-    this.cached = undefined;
-  }
-
-  private async readText(path: string): Promise<string | undefined> {
+  /**
+   * (Re)reads the configuration and every file, with new options if given. The current snapshot
+   * stays in place until the new one is complete; a newer reload supersedes an older one.
+   */
+  async loadAll(options: IndexOptions = this.current.options): Promise<void> {
+    const reload = ++this.reloads;
+    const touched = new Set<string>();
+    this.touchedDuringReload.add(touched);
     try {
-      const decoded = decodeBytes(await this.fs.readFile(path));
-      return decoded.ok ? decoded.text : undefined;
-    } catch {
-      return undefined;
+      let next = await loadSnapshot(this.fs, options, this.current.open);
+      for (;;) {
+        next = this.withOpenDocuments(next, touched);
+        if (touched.size === 0) break;
+        const paths = [...touched];
+        touched.clear();
+        for (const path of paths) next = apply(next, await readChanges(this.fs, next, path));
+      }
+      if (reload === this.reloads) this.current = next;
+    } finally {
+      this.touchedDuringReload.delete(touched);
     }
+  }
+
+  /** Brings a reloaded snapshot's open documents up to the editor's present state; closed ones are marked for a disk read. */
+  private withOpenDocuments(next: Snapshot, touched: Set<string>): Snapshot {
+    const changes: Change[] = [];
+    for (const [path, doc] of this.current.open) {
+      const had = next.open.get(path);
+      if (had?.text !== doc.text || had.language !== doc.language) changes.push({ kind: 'open', path, text: doc.text, language: doc.language });
+    }
+    for (const path of next.open.keys()) {
+      if (this.current.open.has(path)) continue;
+      changes.push({ kind: 'closed', path });
+      touched.add(path);
+    }
+    return apply(next, changes);
   }
 
   isCandidate(path: string): boolean {
@@ -103,7 +88,7 @@ export class WorkspaceIndex {
   }
 
   isConfig(path: string): boolean {
-    return path === this.options.configPath;
+    return path === this.current.options.configPath;
   }
 
   /**
@@ -111,75 +96,54 @@ export class WorkspaceIndex {
    * decides Markdown or YAML when the name has no usable extension (`untitled:`, notebook cells).
    */
   setOpen(path: string, text: string, language?: DocumentLanguage): void {
-    this.open.set(path, { text, language });
     this.bump(path);
-    if (this.isConfig(path)) return;
-    this.storeOpen(path, { text, language });
-  }
-
-  private storeOpen(path: string, doc: { text: string; language?: DocumentLanguage }): void {
-    const file = analyzeText(path, doc.text, this.classify(path), this.config.maxFileSize, doc.language);
-    if (file) this.store(file);
-  }
-
-  private get confinedTo(): string | undefined {
-    return this.options.confined ? this.options.root : undefined;
+    this.current = apply(this.current, [{ kind: 'open', path, text, language }]);
   }
 
   isOpen(path: string): boolean {
-    return this.open.has(path);
+    return this.current.open.has(path);
   }
 
   async close(path: string): Promise<void> {
-    this.open.delete(path);
+    this.current = apply(this.current, [{ kind: 'closed', path }]);
     if (!this.isConfig(path)) await this.refreshFromDisk(path);
   }
 
   async refreshFromDisk(path: string): Promise<void> {
     const generation = this.bump(path);
-    if (this.profilePaths.has(path)) await this.loadOscalSettings();
-    if (this.open.has(path)) return;
-    if (this.options.scan === false) return this.remove(path);
-    const role = this.classify(path);
-    const file = await loadFile(this.fs, path, role, this.config.maxFileSize, this.confinedTo);
-    // An edit, a deletion or another read of this path came in meanwhile: the newer event wins.
-    if (this.generations.get(path) !== generation) return;
-    if (file && !outsideGlobs(file, role, this.globs)) this.store(file);
-    else this.remove(path);
+    let base: Snapshot;
+    let changes: Change[];
+    do {
+      base = this.current;
+      changes = await readChanges(this.fs, base, path);
+      // An edit, a deletion or another read of this path came in meanwhile: the newer event wins.
+      if (this.generations.get(path) !== generation) return;
+      // A reload swapped in while reading: read again under its configuration.
+    } while (base.epoch !== this.current.epoch);
+    this.current = apply(this.current, changes);
   }
 
   remove(path: string): void {
     this.bump(path);
-    if (this.files.delete(path)) this.cached = undefined;
+    this.current = apply(this.current, [{ kind: 'deleted', path }]);
   }
 
   private bump(path: string): number {
+    for (const touched of this.touchedDuringReload) touched.add(path);
     const generation = (this.generations.get(path) ?? 0) + 1;
     this.generations.set(path, generation);
     return generation;
   }
 
-  private store(file: FileAnalysis): void {
-    if (file.model || file.findings.length > 0) this.files.set(file.path, file);
-    else this.files.delete(file.path);
-    this.cached = undefined;
-  }
-
   file(path: string): FileAnalysis | undefined {
-    return this.files.get(path);
+    return this.current.files.get(path);
   }
 
   paths(): string[] {
-    return [...this.files.keys()];
+    return [...this.current.files.keys()];
   }
 
   analysis(): WorkspaceAnalysis {
-    this.cached ??= analyzeWorkspace([...this.files.values()], {
-      exemptionRationaleMinLength: this.config.exemptionRationaleMinLength,
-      today: this.options.today(),
-      sectors: mergeSectors(this.config.sectors),
-      catalogSettings: this.catalogSettings,
-    });
-    return this.cached;
+    return this.current.analysis();
   }
 }

@@ -59,6 +59,9 @@ class KijunServer {
   private lensRefresh = false;
   private lensKey = '';
   private readonly published = new Map<string, string>();
+  /** Events being handled (and a pending debounce); diagnostics are published when it drops to 0. */
+  private busy = 0;
+  private readonly settled: (() => void)[] = [];
   private readonly uris = new Map<string, string>();
   private readonly standardTexts = new StandardTexts();
   private readonly dirty = new Set<string>();
@@ -73,7 +76,7 @@ class KijunServer {
     const c = this.connection;
     c.onInitialize((params) => this.initialize(params));
     c.onInitialized(() => {
-      this.ready = this.start();
+      this.ready = this.safely(() => this.start());
     });
     this.documents.onDidChangeContent((e) => this.changed(e.document.uri));
     this.documents.onDidClose((e) => this.safely(() => this.closed(e.document.uri)));
@@ -110,6 +113,8 @@ class KijunServer {
       this.answer(token, () => scaffoldStandard(this.ctx(), p.catalog, p.sector, p.level, p.locale === 'ja' ? 'ja' : p.locale === 'en' ? 'en' : this.locale) ?? null, null));
     registerImportDocx(c, () => this.locale);
     registerExports(c, (token, work) => this.answer<unknown>(token, () => work({ index: this.requireIndex(), locale: this.locale, root: this.rootPath ?? this.requireIndex().root }), null));
+    // Undocumented, for protocol tests: answers once every event received before it is handled and published.
+    c.onRequest('kijun/_settled', () => (this.busy === 0 ? null : new Promise<null>((resolve) => this.settled.push(() => resolve(null)))));
     // Undocumented, for the soak test: heap figures after a forced GC (when run with --expose-gc).
     c.onRequest('kijun/_memory', () => {
       (globalThis as { gc?: () => void }).gc?.();
@@ -121,7 +126,6 @@ class KijunServer {
       this.settings = cleanSettings(settings);
       await this.ready;
       await this.restart();
-      this.publish();
     }));
     this.documents.listen(c);
     c.listen();
@@ -161,7 +165,6 @@ class KijunServer {
       });
     }
     await this.restart();
-    this.publish();
   }
 
   private get locale(): Locale {
@@ -201,9 +204,11 @@ class KijunServer {
   private changed(uri: string): void {
     this.dirty.add(uri);
     if (this.timer) clearTimeout(this.timer);
+    else this.busy++;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.safely(() => this.flush());
+      this.release();
     }, this.debounce);
   }
 
@@ -221,14 +226,12 @@ class KijunServer {
       if (index.isConfig(p)) reload = true;
     }
     if (reload) await index.loadAll();
-    this.publish();
   }
 
   private async closed(uri: string): Promise<void> {
     await this.ready;
     this.dirty.delete(uri);
     await this.requireIndex().close(this.path(uri));
-    this.publish();
   }
 
   private async watched(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
@@ -243,29 +246,35 @@ class KijunServer {
       else await index.refreshFromDisk(p);
     }
     if (reload) await this.restart();
-    this.publish();
   }
 
-  /** A new or changed kijun.yaml can move the workspace root: start over. */
+  /**
+   * A new or changed kijun.yaml can move the workspace root: reload with the options it gives.
+   * The index keeps its current snapshot (and answers from it) until the new one is complete.
+   */
   private async restart(): Promise<void> {
     const folder = this.rootPath;
     const configPath = folder === undefined ? undefined : this.trusted ? await findConfig(folder) : await configIn(folder);
-    const open = this.documents.all();
     const root = configPath ? path.posix.dirname(configPath) : folder ?? '';
-    this.index = new WorkspaceIndex(nodeFs, { root, configPath, today: localToday, settings: this.settings, loader: serverLoader(), confined: !this.trusted, scan: folder !== undefined });
-    for (const doc of open) this.index.setOpen(this.path(doc.uri), doc.getText(), languageOf(doc));
-    await this.index.loadAll();
+    const options = { root, configPath, today: localToday, settings: this.settings, loader: serverLoader(), confined: !this.trusted, scan: folder !== undefined };
+    if (!this.index) {
+      this.index = new WorkspaceIndex(nodeFs, options);
+      for (const doc of this.documents.all()) this.index.setOpen(this.path(doc.uri), doc.getText(), languageOf(doc));
+    }
+    await this.index.loadAll(options);
   }
 
   /** Sends diagnostics for every file whose diagnostics changed, and clears vanished files. */
   private publish(): void {
-    const index = this.requireIndex();
-    const analysis = index.analysis();
-    const options = { locale: this.locale, rules: index.config.rules, docsBase: docsBase(), displayPath: (p: string) => (this.rootPath === undefined ? p : path.posix.relative(this.rootPath, p) || p) };
+    // One snapshot for the whole publication, so that every file's diagnostics come from the same state.
+    const snapshot = this.requireIndex().snapshot;
+    const analysis = snapshot.analysis();
+    const options = { locale: snapshot.config.locale ?? this.clientLocale, rules: snapshot.config.rules, docsBase: docsBase(), displayPath: (p: string) => (this.rootPath === undefined ? p : path.posix.relative(this.rootPath, p) || p) };
     const toLspDiagnostic = lspDiagnosticIn((p) => this.uri(p));
     const next = new Map<string, LspDiagnostic[]>();
     for (const [p, findings] of analysis.findings) next.set(p, toDiagnostics(findings, options).map(toLspDiagnostic));
-    if (index.configPath) next.set(index.configPath, toDiagnostics(index.configFindings, options).map(toLspDiagnostic));
+    const configPath = snapshot.options.configPath;
+    if (configPath) next.set(configPath, toDiagnostics([...snapshot.configFindings], options).map(toLspDiagnostic));
     for (const [p, diagnostics] of next) {
       const uri = this.uri(p);
       const key = JSON.stringify(diagnostics);
@@ -309,12 +318,30 @@ class KijunServer {
     }
   }
 
+  /**
+   * Runs an event's work. Diagnostics are published when the last pending event is done (a
+   * debounce timer counts as pending), so every publication shows the state after all events
+   * received so far, never one half-way through a reload.
+   */
   private async safely(work: () => Promise<void>): Promise<void> {
+    this.busy++;
     try {
       await work();
     } catch (err) {
       this.connection.console.error(`kijun: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    } finally {
+      this.release();
     }
+  }
+
+  private release(): void {
+    if (--this.busy > 0) return;
+    try {
+      if (this.index) this.publish();
+    } catch (err) {
+      this.connection.console.error(`kijun: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    }
+    for (const resolve of this.settled.splice(0)) resolve();
   }
 }
 
