@@ -170,6 +170,15 @@ describe('docx import: automatic numbering', () => {
     assert.equal(md, '# 第5条 a\n\n## (1) x\n\n# 第6条 b\n\n## (2) y\n\n# 第1条 c\n\n# 第2条 d\n');
   });
 
+  it('a multilevel list linked to heading styles numbers Heading 1 as 1 and Heading 2 as 1.1 (level found by the style)', () => {
+    const md = body({
+      styles: [w.style({ id: '1', name: 'heading 1', numId: 1 }), w.style({ id: '2', name: 'heading 2', numId: 1 })],
+      numbering: [w.abstractNum(0, [{ ilvl: 0, lvlText: '%1', pStyle: '1', suff: 'space' }, { ilvl: 1, lvlText: '%1.%2', pStyle: '2', suff: 'space' }]), w.num(1, 0)],
+      body: [w.paragraph('総則', { style: '1' }), w.paragraph('目的', { style: '2' }), w.paragraph('定義', { style: '2' }), w.paragraph('組織', { style: '1' }), w.paragraph('方針', { style: '2' })].join(''),
+    });
+    assert.equal(md, '# 1 総則\n\n## 1.1 目的\n\n## 1.2 定義\n\n# 2 組織\n\n## 2.1 方針\n');
+  });
+
   it('a paragraph that switches its style\'s numbering off (numId 0) keeps its typed label', () => {
     const r = convert({
       styles: [ARTICLE_STYLE],

@@ -109,9 +109,12 @@ class Converter {
   private shift = 0;
   private title?: string;
   private commentIds = new Set<string>();
+  private readonly links: Map<string, { numId: string; ilvl: number }>;
 
-  constructor(private readonly styles: Styles, numberingRoot: XmlNode | undefined, private readonly links: Map<string, string>) {
-    this.numbering = new NumberingState(readNumbering(numberingRoot, (id) => styles.numIdOf(id)));
+  constructor(private readonly styles: Styles, numberingRoot: XmlNode | undefined, private readonly hyperlinks: Map<string, string>) {
+    const definitions = readNumbering(numberingRoot, (id) => styles.numIdOf(id));
+    this.numbering = new NumberingState(definitions);
+    this.links = definitions.styleLinks;
   }
 
   count(kind: DocxNoteKind, n = 1): void {
@@ -238,20 +241,31 @@ class Converter {
   }
 
   private numberOf(pPr: XmlNode | undefined, styleId: string | undefined): NumberLabel | undefined {
+    const numbering = this.numberingOf(pPr, styleId);
+    return numbering ? this.numbering.next(numbering.numId, numbering.ilvl) : undefined;
+  }
+
+  /**
+   * The list instance and level of a paragraph: its own numPr, else its style's. A style that
+   * names no level gets the level that names the style (`w:pStyle` in `w:lvl`): that is how a
+   * multilevel list numbers Heading 1 as 1 and Heading 2 as 1.1.
+   */
+  private numberingOf(pPr: XmlNode | undefined, styleId: string | undefined): { numId: string; ilvl: number } | undefined {
     const numPr = child(pPr, 'w:numPr');
     const style = this.styles.info(styleId);
-    const numId = val(numPr, 'w:numId') ?? style.numbering?.numId;
+    const link = styleId !== undefined ? this.links.get(styleId) : undefined;
+    const numId = val(numPr, 'w:numId') ?? style.numbering?.numId ?? link?.numId;
     if (numId === undefined || numId === '0') return undefined;
     const direct = Number(val(numPr, 'w:ilvl'));
-    const ilvl = Number.isInteger(direct) ? direct : style.numbering?.ilvl ?? 0;
-    return this.numbering.next(numId, Math.max(0, Math.min(8, ilvl)));
+    const linked = link && link.numId === numId ? link.ilvl : undefined;
+    const ilvl = Number.isInteger(direct) ? direct : style.numbering?.ilvl ?? linked ?? 0;
+    return { numId, ilvl: Math.max(0, Math.min(8, ilvl)) };
   }
 
   private listDepth(pPr: XmlNode | undefined, styleId: string | undefined): number {
-    const direct = Number(val(child(pPr, 'w:numPr'), 'w:ilvl'));
-    const ilvl = Number.isInteger(direct) ? direct : this.styles.info(styleId).numbering?.ilvl ?? 0;
-    return Math.max(0, Math.min(8, ilvl));
+    return this.numberingOf(pPr, styleId)?.ilvl ?? 0;
   }
+
 
   // ---- tables ------------------------------------------------------------------------------
 
@@ -431,7 +445,7 @@ class Converter {
     const start = { raw: out.raw.length, md: out.md.length };
     visit(c);
     const id = c.attrs['r:id'];
-    const target = id ? this.links.get(id) : undefined;
+    const target = id ? this.hyperlinks.get(id) : undefined;
     const textMd = out.md.slice(start.md);
     if (!target || !/^(https?:|mailto:)/i.test(target) || !textMd.trim()) return;
     const url = target.replace(/[\s()<>]/g, (ch) => encodeURIComponent(ch));
