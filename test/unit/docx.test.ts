@@ -90,11 +90,11 @@ describe('docx import: article and clause labels', () => {
 
   it('nests clause numbers by depth, and (1) and ① below them', () => {
     const md = body({
-      body: ['2 組織', '2.1 方針', '2.1.1 見直し', '(1) 年次', '① 記録', '② 保存', '(2) 臨時', '2.1.1⑤ 丸数字', '2.2 体制', '3 識別', '1..2 ではない'].map((t) => w.paragraph(t)).join(''),
+      body: ['2 組織', '2.1 方針', '2.1.1 見直し', '(1) 年次', '① 記録', '② 保存', '(2) 臨時', '2.1.1⑤ 丸数字', '2.2 体制', '3 識別', '1..2 ではない', '10 operators must report incidents within one hour.'].map((t) => w.paragraph(t)).join(''),
     });
     assert.equal(md, [
       '# 2 組織', '## 2.1 方針', '### 2.1.1 見直し', '#### (1) 年次', '##### ① 記録', '##### ② 保存', '#### (2) 臨時',
-      '#### 2.1.1⑤ 丸数字', '## 2.2 体制', '# 3 識別', '1..2 ではない',
+      '#### 2.1.1⑤ 丸数字', '## 2.2 体制', '# 3 識別', '1..2 ではない', '10 operators must report incidents within one hour.',
     ].join('\n\n') + '\n');
   });
 

@@ -88,7 +88,9 @@ export function labelOf(text: string): { label: string; rank: number } | undefin
   if (dotted) {
     const parts = dotted[1].split(/[.．]/).length;
     const rest = text.slice(dotted[0].length).trim();
-    const plausible = parts > 1 || dotted[3] !== undefined || (dotted[1].length <= 2 && rest.length > 0);
+    // A lone number is a clause only when a title follows it: "3 識別", not "10 employees must …".
+    const titled = rest.length > 0 && (dotted[2] !== undefined || (rest.length <= 40 && !/[。.!?]/.test(rest)));
+    const plausible = parts > 1 || dotted[3] !== undefined || (dotted[1].length <= 2 && titled);
     if (plausible) return { label: dotted[0], rank: parts + (dotted[3] ? 0.5 : 0) };
   }
   const paren = PAREN.exec(text);
