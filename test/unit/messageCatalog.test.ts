@@ -25,11 +25,12 @@ const CODE_WORDS = new Set([
   'YAML', 'JSON', 'XML', 'NIST', 'CSF', 'OSCAL', 'UTF', 'LE', 'BE', 'ID', 'IDs', 'kijun', 'yaml', 'rationale', 'exemptable', 'false', 'true', 'null',
   'csf', 'x', 'measureLabels', 'Strength', 'required', 'dimensions', 'functions', 'back', 'matter', 'insert', 'kind', 'standard', 'sectors',
   'oscal', 'path', 'levels', 'profiles', 'output', 'FILE', 'xlsx', 'format', 'csv', 'http', 'csrc', 'nist', 'gov', 'ns', 'catalog',
-  'YYYY', 'MM', 'DD', 'as', 'of', 'id', 'network', 'closed', 'system', 'it', 'ot', 'general', 'EL', 'PR', 'key', 'value', 'Markdown', 'Word', 'Excel',
+  'YYYY', 'MM', 'DD', 'as', 'of', 'id', 'network', 'closed', 'system', 'it', 'ot', 'general', 'EL', 'PR', 'key', 'value', 'Markdown', 'Word', 'Excel', 'ja', 'en', 'locale', 'exemptions',
 ]);
 
 function englishWords(ja: string): string[] {
-  const unquoted = ja.replace(/⟦[^⟧]*⟧/g, '').replace(/「[^」]*」/g, '');
+  // Placeholders, quoted input, options (--max-warnings), commands (kijun diff) and hyphenated codes go first.
+  const unquoted = ja.replace(/⟦[^⟧]*⟧/g, '').replace(/「[^」]*」/g, '').replace(/--?[\w-]+/g, '').replace(/kijun \w+/g, '').replace(/\w+(?:-\w+)+/g, '');
   return (unquoted.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !CODE_WORDS.has(w));
 }
 

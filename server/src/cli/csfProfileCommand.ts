@@ -1,6 +1,6 @@
 // `kijun export csf-profile`: each sector's standard (first and second floor together) as a
 // NIST CSF 2.0 Community Profile (PRODUCT.md §5.7). The profile and its formats are in the core.
-import { parseArgs } from 'node:util';
+import { parseOptions, UsageError as SharedUsageError } from './usage.js';
 import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
 import type { CliIo } from './main.js';
@@ -33,8 +33,7 @@ async function exportProfile(argv: string[], io: CliIo): Promise<number> {
   const format = (values.format ?? 'json') as ProfileFormat;
   if (!PROFILE_FORMATS.includes(format)) throw new UsageError(`unknown format for csf-profile: ${values.format} (expected json, markdown or csv)`);
   if (values.lang !== undefined && values.lang !== 'ja' && values.lang !== 'en') throw new UsageError(`unknown language: ${values.lang}`);
-  if (values.out !== undefined && values.output !== undefined) throw new UsageError('give --out once');
-  const out = values.out ?? values.output;
+  const out = values.output;
   let configPath: string | undefined;
   if (values.config) {
     configPath = toPosix(path.resolve(io.cwd, values.config));
@@ -67,20 +66,11 @@ async function exportProfile(argv: string[], io: CliIo): Promise<number> {
 }
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: false,
-      options: {
-        out: { type: 'string', short: 'o' },
-        output: { type: 'string' },
-        sector: { type: 'string' },
-        format: { type: 'string' },
-        config: { type: 'string' },
-        lang: { type: 'string' },
-      },
-    }).values;
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
+  return parseOptions(argv, {
+    output: { type: 'string' },
+    sector: { type: 'string' },
+    format: { type: 'string' },
+    config: { type: 'string' },
+    lang: { type: 'string' },
+  } as const, false).values;
 }

@@ -12,6 +12,7 @@ import type { Locale } from '../core/model.js';
 import { nodeFs, localToday, toPosix } from '../node/nodeFs.js';
 import { sectorLabel, SECTORS, type Sector } from '../core/sectors.js';
 import { printableField } from '../core/printable.js';
+import { displayWidth, padEndWidth } from '../core/displayWidth.js';
 
 export interface DiffResult {
   diff: CatalogDiff;
@@ -71,8 +72,9 @@ export function formatDiffText(result: DiffResult, locale: Locale): string {
   const l = LABELS[locale];
   const out = [`${result.diff.from} → ${result.diff.to}`];
   if (result.diff.changes.length === 0) out.push(`  ${l.noChange}`);
-  const width = Math.max(...result.diff.changes.map((c) => l[c.kind].length), 0);
-  for (const c of result.diff.changes) out.push(`  ${l[c.kind].padEnd(width)}  ${c.id}  ${detail(c, locale)}`);
+  const width = Math.max(...result.diff.changes.map((c) => displayWidth(l[c.kind])), 0);
+  const idWidth = Math.max(...result.diff.changes.map((c) => displayWidth(c.id)), 0);
+  for (const c of result.diff.changes) out.push(`  ${padEndWidth(l[c.kind], width)}  ${padEndWidth(c.id, idWidth)}  ${detail(c, locale)}`);
   for (const s of result.sectors) {
     out.push('', `${l.sector} ${pickText(sectorLabel(s.sector, result.known ?? SECTORS), locale)} (${l.level} ${s.level})`);
     out.push(`  ${l.mustAdd}: ${s.mustAdd.join(', ') || l.none}`);

@@ -1,6 +1,7 @@
 // `kijun import docx FILE`: a Word standard as a Markdown standard. The conversion is in
 // core/docx; this file reads the file, writes the result and says what was not carried over.
-import { parseArgs } from 'node:util';
+import { parseOptions, UsageError as SharedUsageError } from './usage.js';
+import { configLocale } from './main.js';
 import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
 import type { CliIo } from './main.js';
@@ -23,40 +24,27 @@ export async function runDocxCommand(argv: string[], io: CliIo): Promise<number>
   try {
     return await importDocx(argv, io);
   } catch (err) {
-    if (err instanceof UsageError) {
-      io.stderr(`kijun: ${printable(err.message)}\nUsage:\n${DOCX_USAGE}\n`);
-      return 2;
-    }
+    if (err instanceof UsageError) throw new SharedUsageError(() => err.message);
     throw err;
   }
 }
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        output: { type: 'string' },
-        sector: { type: 'string' },
-        baseline: { type: 'string' },
-        level: { type: 'string' },
-        lang: { type: 'string' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
+  return parseOptions(argv, {
+    output: { type: 'string' },
+    sector: { type: 'string' },
+    baseline: { type: 'string' },
+    level: { type: 'string' },
+    lang: { type: 'string' },
+  } as const);
 }
 
 async function importDocx(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(argv);
   if (values.lang !== undefined && values.lang !== 'ja' && values.lang !== 'en') throw new UsageError(`unknown language: ${values.lang}`);
-  const locale: Locale = (values.lang as Locale | undefined) ?? localeFromEnv(io.env) ?? 'en';
+  const locale: Locale = (values.lang as Locale | undefined) ?? (await configLocale(undefined, io.cwd)) ?? localeFromEnv(io.env) ?? 'en';
   if (positionals.length !== 1) throw new UsageError('import docx needs one Word file');
-  if (values.out !== undefined && values.output !== undefined) throw new UsageError('give --out once');
-  const out = values.out ?? values.output;
+  const out = values.output;
   if (values.sector !== undefined && !/^[a-z0-9-]+$/.test(values.sector)) throw new UsageError(`--sector must be of the form [a-z0-9-]+, not ${values.sector}`);
   if (values.baseline !== undefined && !/^[a-z0-9-]+(@[^\s@]+)?$/.test(values.baseline)) throw new UsageError(`--baseline must be ID or ID@VERSION, not ${values.baseline}`);
   const level = values.level === undefined ? undefined : Number(values.level);
@@ -66,7 +54,7 @@ async function importDocx(argv: string[], io: CliIo): Promise<number> {
   const absolute = path.resolve(io.cwd, file);
   const stat = await fsp.stat(absolute).catch(() => undefined);
   if (!stat || !stat.isFile()) throw new UsageError(`no such file: ${file}`);
-  if (out && path.resolve(io.cwd, out) === absolute) throw new UsageError('--out must not be the Word file itself');
+  if (out && path.resolve(io.cwd, out) === absolute) throw new UsageError('--output must not be the Word file itself');
   if (stat.size > MAX_UNCOMPRESSED) {
     io.stderr(`kijun: ${printable(`${file}: ${problemText({ reason: 'tooLarge', limitMb: MAX_UNCOMPRESSED / 1024 / 1024 }, locale)}`)}\n`);
     return 2;

@@ -1,5 +1,4 @@
 // `kijun` command line. `run()` takes its arguments and I/O so tests can drive it in process.
-import { parseArgs } from 'node:util';
 import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
 import { loadWorkspace } from '../core/workspace.js';
@@ -13,13 +12,18 @@ import { renderReview } from './reportFormats.js';
 import { runDiff, formatDiffText, formatDiffMarkdown, diffJson } from './diffCommand.js';
 import { fastLoader, cacheFileFor, bundleBuildId } from '../node/fastLoader.js';
 import { existsSync } from 'node:fs';
-import { runOscalCommand, OSCAL_USAGE } from './oscalCommands.js';
+import { runOscalCommand } from './oscalCommands.js';
 import { isIsoDate } from '../core/dates.js';
-import { runSuggestCommand, SUGGEST_USAGE } from './suggestCommand.js';
-import { runDocxCommand, DOCX_USAGE } from './docxCommand.js';
+import { decodeBytes } from '../core/decode.js';
+import { parseConfig } from '../core/config.js';
+import { writeSafeFixes } from './fixCommand.js';
+import { runSuggestCommand } from './suggestCommand.js';
+import { runDocxCommand } from './docxCommand.js';
 import { printable } from '../core/printable.js';
 import { isTableFormat, renderTable } from './tableFormats.js';
-import { formatMessage } from '../core/messages.js';
+import { message } from '../core/messages.js';
+import { nearest } from '../core/ids.js';
+import { parseOptions, usageError, usageLocale, usageText, UsageError } from './usage.js';
 
 export interface CliIo {
   cwd: string;
@@ -31,21 +35,15 @@ export interface CliIo {
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
 
-const USAGE = `Usage: kijun check [PATH...] [--config FILE] [--format text|json|sarif|junit|markdown|html|csv|xlsx] [--output FILE] [--lang ja|en] [--max-warnings N] [--as-of YYYY-MM-DD] [--no-cache]
-       kijun diff OLD_CATALOG NEW_CATALOG [--standards PATH]... [--format text|json|markdown] [--output FILE] [--lang ja|en]
-${OSCAL_USAGE}
-${SUGGEST_USAGE}
-${DOCX_USAGE}
-       kijun --help | --version`;
-
-class UsageError extends Error {}
+const COMMANDS = ['check', 'diff', 'import', 'export', 'suggest'];
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
   try {
     return await runUnsafe(argv, io);
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr(`kijun: ${printable(err.message)}\n${USAGE}\n`);
+      const locale = usageLocale(argv, localeFromEnv(io.env));
+      io.stderr(`kijun: ${printable(err.render(locale))}\n${usageText(locale)}\n`);
       return 2;
     }
     io.stderr(`kijun: ${printable(err instanceof Error ? err.message : String(err))}\n`);
@@ -59,7 +57,7 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === 'suggest') return runSuggestCommand(argv.slice(1), io, VERSION);
   const args = parse(argv);
   if (args.values.help) {
-    io.stdout(`${USAGE}\n`);
+    io.stdout(`${usageText(usageLocale(argv, localeFromEnv(io.env)))}\n`);
     return 0;
   }
   if (args.values.version) {
@@ -68,35 +66,41 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
   }
   const [command, ...paths] = args.positionals;
   if (command === 'diff') return runDiffCommand(paths, args.values, io);
-  if (command !== 'check') throw new UsageError(command ? `unknown command: ${command}` : 'no command given');
+  if (command !== 'check') throw command ? usageError('usageUnknownCommand', { command, suggestion: nearest(command, COMMANDS) ?? '' }) : usageError('usageNoCommand');
   const format = (args.values.format ?? 'text') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format: ${args.values.format}`);
+  if (!FORMATS.includes(format)) throw usageError('usageUnknownFormat', { format, allowed: FORMATS.join(', ') });
   const lang = args.values.lang;
-  if (lang !== undefined && lang !== 'ja' && lang !== 'en') throw new UsageError(`unknown language: ${lang}`);
+  if (lang !== undefined && lang !== 'ja' && lang !== 'en') throw usageError('usageUnknownLanguage', { lang });
   const maxWarnings = args.values['max-warnings'] === undefined ? undefined : Number(args.values['max-warnings']);
   if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) {
-    throw new UsageError(`--max-warnings needs a whole number, not ${args.values['max-warnings']}`);
+    throw usageError('usageMaxWarnings', { value: String(args.values['max-warnings']) });
   }
 
   const asOf = args.values['as-of'];
   if (asOf !== undefined && !isIsoDate(asOf)) {
-    io.stderr(`kijun: ${formatMessage('badAsOf', { value: asOf }, (lang as Locale | undefined) ?? localeFromEnv(io.env) ?? 'en')}\n`);
+    io.stderr(`kijun: ${printable(message((lang as Locale | undefined) ?? localeFromEnv(io.env) ?? 'en', 'badAsOf', { value: asOf }))}\n`);
     return 2;
   }
   const absolute = paths.map((p) => toPosix(path.resolve(io.cwd, p)));
-  for (const p of absolute) if (!(await nodeFs.stat(p))) throw new UsageError(`no such file or folder: ${p}`);
+  for (const p of absolute) if (!(await nodeFs.stat(p))) throw usageError('usageNoSuchPath', { path: p });
   const configPath = await locateConfig(args.values.config, absolute, io.cwd);
   const root = configPath ? path.posix.dirname(configPath) : toPosix(path.resolve(io.cwd));
   const loader = cliLoader(root, args.values['no-cache'] === true);
-  const loaded = await loadWorkspace(nodeFs, { root, configPath, paths: absolute.length ? absolute : undefined, today: asOf ?? io.env.KIJUN_TODAY ?? localToday(), loader });
+  const load = () => loadWorkspace(nodeFs, { root, configPath, paths: absolute.length ? absolute : undefined, today: asOf ?? io.env.KIJUN_TODAY ?? localToday(), loader });
+  let loaded = await load();
   const locale: Locale = (lang as Locale | undefined) ?? loaded.config.locale ?? localeFromEnv(io.env) ?? 'en';
   const problem = unusableWorkspace(loaded, configPath, locale, io.cwd);
   if (problem) {
     io.stderr(`kijun: ${printable(problem)}\n`);
     return 2;
   }
+  if (args.values.fix) {
+    const fixed = await writeSafeFixes(loaded, locale);
+    for (const f of fixed) io.stderr(`kijun: ${printable(message(locale, 'fixedFile', { path: displayPath(f.path, io.cwd), count: f.count }))}\n`);
+    if (fixed.length > 0) loaded = await load();
+  }
   if (format === 'xlsx' && !args.values.output) {
-    io.stderr(`kijun: ${formatMessage('xlsxNeedsOutput', {}, locale)}\n`);
+    io.stderr(`kijun: ${message(locale, 'xlsxNeedsOutput')}\n`);
     return 2;
   }
   const report = buildReport(loaded, { locale, docsBase: docsBase(), displayPath: (p) => displayPath(p, io.cwd) });
@@ -109,11 +113,12 @@ async function runUnsafe(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function runDiffCommand(paths: string[], values: ReturnType<typeof parse>['values'], io: CliIo): Promise<number> {
-  if (paths.length !== 2) throw new UsageError('diff needs two catalog files: OLD NEW');
+  if (paths.length !== 2) throw usageError('usageDiffArgs');
   const format = values.format ?? 'text';
-  if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError(`unknown format for diff: ${format}`);
-  const locale: Locale = (values.lang === 'ja' || values.lang === 'en' ? values.lang : undefined) ?? localeFromEnv(io.env) ?? 'en';
-  for (const p of [...paths, ...(values.standards ?? [])]) if (!(await nodeFs.stat(path.resolve(io.cwd, p)))) throw new UsageError(`no such file or folder: ${p}`);
+  if (!['text', 'json', 'markdown'].includes(format)) throw usageError('usageUnknownFormat', { format, allowed: 'text, json, markdown' });
+  if (values.lang !== undefined && values.lang !== 'ja' && values.lang !== 'en') throw usageError('usageUnknownLanguage', { lang: values.lang });
+  for (const p of [...paths, ...(values.standards ?? [])]) if (!(await nodeFs.stat(path.resolve(io.cwd, p)))) throw usageError('usageNoSuchPath', { path: p });
+  const locale: Locale = (values.lang as Locale | undefined) ?? (await configLocale(values.config, io.cwd)) ?? localeFromEnv(io.env) ?? 'en';
   const result = await runDiff(paths[0], paths[1], values.standards ?? [], io.cwd);
   const text = format === 'json' ? `${JSON.stringify(diffJson(result, locale), null, 2)}\n` : format === 'markdown' ? formatDiffMarkdown(result, locale) : formatDiffText(result, locale);
   if (values.output) await fsp.writeFile(path.resolve(io.cwd, values.output), text);
@@ -122,32 +127,34 @@ async function runDiffCommand(paths: string[], values: ReturnType<typeof parse>[
 }
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        config: { type: 'string' },
-        format: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        lang: { type: 'string' },
-        'max-warnings': { type: 'string' },
-        'as-of': { type: 'string' },
-        'no-cache': { type: 'boolean' },
-        standards: { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
+  return parseOptions(argv, {
+    config: { type: 'string' },
+    format: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    lang: { type: 'string' },
+    'max-warnings': { type: 'string' },
+    'as-of': { type: 'string' },
+    'no-cache': { type: 'boolean' },
+    fix: { type: 'boolean' },
+    standards: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+  } as const);
+}
+
+/** `locale` of the kijun.yaml that applies (given by --config or found above cwd), if it sets one. */
+export async function configLocale(explicit: string | undefined, cwd: string): Promise<Locale | undefined> {
+  const file = explicit ? toPosix(path.resolve(cwd, explicit)) : await findConfig(cwd);
+  if (!file) return undefined;
+  const bytes = await nodeFs.readFile(file).catch(() => undefined);
+  const decoded = bytes ? decodeBytes(bytes) : undefined;
+  return decoded?.ok ? parseConfig(decoded.text).config.locale : undefined;
 }
 
 async function locateConfig(explicit: string | undefined, paths: string[], cwd: string): Promise<string | undefined> {
   if (explicit) {
     const p = toPosix(path.resolve(cwd, explicit));
-    if (!(await nodeFs.stat(p))) throw new UsageError(`configuration not found: ${explicit}`);
+    if (!(await nodeFs.stat(p))) throw usageError('usageConfigNotFound', { path: explicit });
     return p;
   }
   const first = paths[0];

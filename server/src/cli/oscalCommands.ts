@@ -1,7 +1,8 @@
 // `kijun import oscal` and `kijun export oscal-mapping|oscal-component`: the OSCAL commands of
 // the command line. The conversions are in core/oscal; this file reads, writes and keeps the
 // exports' last-modified stable so that re-running an export does not change its output.
-import { parseArgs } from 'node:util';
+import { parseOptions, UsageError as SharedUsageError } from './usage.js';
+import { configLocale } from './main.js';
 import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
 import type { CliIo } from './main.js';
@@ -35,8 +36,8 @@ export async function runOscalCommand(argv: string[], io: CliIo, version: string
   try {
     const args = parse(argv);
     const [command, what, ...rest] = args.positionals;
-    const locale: Locale = (args.values.lang as Locale | undefined) ?? localeFromEnv(io.env) ?? 'en';
     if (args.values.lang !== undefined && args.values.lang !== 'ja' && args.values.lang !== 'en') throw new UsageError(`unknown language: ${args.values.lang}`);
+    const locale: Locale = (args.values.lang as Locale | undefined) ?? (await configLocale(args.values.config, io.cwd)) ?? localeFromEnv(io.env) ?? 'en';
     if (command === 'import') {
       if (what !== 'oscal') throw new UsageError(what ? `unknown import format: ${what} (expected oscal or docx)` : 'import needs a format: kijun import oscal FILE or kijun import docx FILE');
       if (rest.length !== 1) throw new UsageError('import oscal needs one OSCAL catalog file');
@@ -50,10 +51,7 @@ export async function runOscalCommand(argv: string[], io: CliIo, version: string
     if (args.values.id !== undefined) throw new UsageError('--id is an option of import');
     return await exportOscal(what, args.values, io, locale, version);
   } catch (err) {
-    if (err instanceof UsageError) {
-      io.stderr(`kijun: ${printable(err.message)}\nUsage:\n${OSCAL_USAGE}\n`);
-      return 2;
-    }
+    if (err instanceof UsageError) throw new SharedUsageError(() => err.message);
     throw err;
   }
 }
@@ -61,27 +59,17 @@ export async function runOscalCommand(argv: string[], io: CliIo, version: string
 type Values = ReturnType<typeof parse>['values'];
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        output: { type: 'string' },
-        sector: { type: 'string' },
-        config: { type: 'string' },
-        id: { type: 'string' },
-        lang: { type: 'string' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
+  return parseOptions(argv, {
+    output: { type: 'string' },
+    sector: { type: 'string' },
+    config: { type: 'string' },
+    id: { type: 'string' },
+    lang: { type: 'string' },
+  } as const);
 }
 
 function outPath(values: Values): string | undefined {
-  if (values.out !== undefined && values.output !== undefined) throw new UsageError('give --out once');
-  return values.out ?? values.output;
+  return values.output;
 }
 
 // ---- import --------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // every measure, the baseline controls its text most likely covers beyond those it names; for
 // every uncovered control, the measures most likely to cover it. Ranking is in core/suggest; this
 // file reads the standards' texts and prints. It never writes to a standard.
-import { parseArgs } from 'node:util';
+import { parseOptions, UsageError as SharedUsageError } from './usage.js';
 import * as path from 'node:path';
 import { existsSync } from 'node:fs';
 import type { CliIo } from './main.js';
@@ -27,10 +27,7 @@ export async function runSuggestCommand(argv: string[], io: CliIo, version: stri
   try {
     return await suggest(argv, io, version);
   } catch (err) {
-    if (err instanceof UsageError) {
-      io.stderr(`kijun: ${printable(err.message)}\nUsage:\n${SUGGEST_USAGE}\n`);
-      return 2;
-    }
+    if (err instanceof UsageError) throw new SharedUsageError(() => err.message);
     throw err;
   }
 }
@@ -161,18 +158,10 @@ export function suggestText(result: WorkspaceSuggestions, analysis: WorkspaceAna
 }
 
 function parse(argv: string[]) {
-  try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        top: { type: 'string' },
-        lang: { type: 'string' },
-        config: { type: 'string' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
+  return parseOptions(argv, {
+    format: { type: 'string' },
+    top: { type: 'string' },
+    lang: { type: 'string' },
+    config: { type: 'string' },
+  } as const);
 }

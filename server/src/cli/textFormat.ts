@@ -5,19 +5,22 @@ import type { Locale } from '../core/model.js';
 import { pickText } from '../core/messages.js';
 import { sectorLabel, SECTORS, type Sector } from '../core/sectors.js';
 import { printable, printableField } from '../core/printable.js';
+import { displayWidth, padEndWidth, padStartWidth } from '../core/displayWidth.js';
 
 const UI = {
   ja: {
     coverage: '対応状況(ベースライン管理策)',
     sector: '分野', baseline: 'ベースライン', level: 'レベル', required: '必須', covered: '対応済', exempted: '適用除外', uncovered: '未対応', percent: '対応率',
-    summary: (e: number, w: number, f: number) => `エラー ${e} 件、警告 ${w} 件(${f} ファイル)`,
-    noCoverage: '対応状況を計算できる標準がありません。',
+    summary: (e: number, w: number, i: number, f: number) => `エラー ${e} 件、警告 ${w} 件、情報 ${i} 件(${f} ファイル)`,
+    noCoverage: '対応状況を計算できる安全基準等がありません。',
+    more: (n: number) => `… ほか ${n} 件(すべては --format json で)`,
     severity: { error: 'エラー', warning: '警告', info: '情報' } as Record<string, string>,
   },
   en: {
     coverage: 'Coverage of the baseline',
     sector: 'Sector', baseline: 'Baseline', level: 'Level', required: 'Required', covered: 'Covered', exempted: 'Exempted', uncovered: 'Uncovered', percent: 'Done',
-    summary: (e: number, w: number, f: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'} in ${f} file${f === 1 ? '' : 's'}`,
+    summary: (e: number, w: number, i: number, f: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info${i === 1 ? '' : 's'} in ${f} file${f === 1 ? '' : 's'}`,
+    more: (n: number) => `… and ${n} more; --format json for all`,
     noCoverage: 'No standard with a loaded baseline was found.',
     severity: { error: 'error', warning: 'warning', info: 'info' } as Record<string, string>,
   },
@@ -30,7 +33,7 @@ export function formatText(report: Report, locale: Locale, sectors: readonly Sec
     for (const d of file.diagnostics) {
       const { line, character } = d.range.start;
       // One finding, one line: nothing in a path or message can start another (or rewrite this one).
-      out.push(`${printableField(file.path)}:${line + 1}:${character + 1}: ${ui.severity[d.severity] ?? d.severity} ${d.code}: ${printable(d.message)}`);
+      out.push(`${printableField(file.path)}:${line + 1}:${character + 1}: ${ui.severity[d.severity] ?? d.severity} ${d.code}: ${printable(foldLists(d.message, ui.more))}`);
     }
   }
   if (out.length > 0) out.push('');
@@ -38,7 +41,8 @@ export function formatText(report: Report, locale: Locale, sectors: readonly Sec
   if (report.coverage.length === 0) out.push(`  ${ui.noCoverage}`);
   else out.push(...coverageTable(report, locale, sectors));
   out.push('');
-  out.push(ui.summary(report.summary.errors, report.summary.warnings, report.summary.files));
+  const infos = report.files.reduce((n, f) => n + f.diagnostics.filter((d) => d.severity === 'info').length, 0);
+  out.push(ui.summary(report.summary.errors, report.summary.warnings, infos, report.summary.files));
   return out.join('\n') + '\n';
 }
 
@@ -54,25 +58,24 @@ function coverageTable(report: Report, locale: Locale, sectors: readonly Sector[
   const line = (cells: string[]): string => '  ' + cells.map((c, i) => (i >= 2 ? padStart(c, widths[i]) : padEnd(c, widths[i]))).join('  ');
   const lines = [line(header), '  ' + widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
   for (const c of report.coverage) {
-    if (c.uncovered.length > 0) lines.push(`  ${name(c.sector)}: ${ui.uncovered} ${printableField(c.uncovered.join(', '))}`);
+    if (c.uncovered.length > 0) lines.push(`  ${name(c.sector)}: ${ui.uncovered} ${printableField(foldLists(c.uncovered.join(', '), ui.more))}`);
   }
   return lines;
 }
 
-/** Display width: East Asian wide characters take two terminal columns. */
-export function width(text: string): number {
-  let w = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    w += cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || cp >= 0x20000) ? 2 : 1;
-  }
-  return w;
+const FOLD_AFTER = 8;
+// A run of more than FOLD_AFTER + 2 comma-separated ids (CSF subcategories, control ids).
+const LONG_LIST = /[A-Za-z][\w.@-]*(?:, [A-Za-z][\w.@-]*){9,}/g;
+
+/** Folds every long list of ids in a line of text output; JSON output keeps them all. */
+export function foldLists(text: string, more: (n: number) => string): string {
+  return text.replace(LONG_LIST, (list) => {
+    const ids = list.split(', ');
+    return `${ids.slice(0, FOLD_AFTER).join(', ')} ${more(ids.length - FOLD_AFTER)}`;
+  });
 }
 
-function padEnd(text: string, w: number): string {
-  return text + ' '.repeat(Math.max(0, w - width(text)));
-}
-
-function padStart(text: string, w: number): string {
-  return ' '.repeat(Math.max(0, w - width(text))) + text;
-}
+/** Display width (see core/displayWidth.ts, the one width function of every text table). */
+export const width = displayWidth;
+const padEnd = padEndWidth;
+const padStart = padStartWidth;

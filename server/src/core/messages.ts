@@ -396,7 +396,7 @@ const MESSAGES = {
     en: () => 'YAML syntax error: The tag (!) does not match the kind of list or mapping.',
   },
   suppressionUnknownRule: {
-    ja: (a: A<'rule'>) => `kijun-disable-next-line の「${a.rule}」はルールのコードではないため、何も抑止しません。`,
+    ja: (a: A<'rule'>) => `kijun-disable-next-line の「${a.rule}」は規則のコードではないため、何も抑止しません。`,
     en: (a) => `"${a.rule}" in kijun-disable-next-line is not a rule code, so it suppresses nothing.`,
   },
   suppressionNotAllowed: {
@@ -513,7 +513,7 @@ const MESSAGES = {
   },
   usageNoSuchPath: {
     ja: (a: A<'path'>) => `ファイル又はフォルダ ${a.path} がありません。`,
-    en: (a) => `No such file or folder: ${a.path}`,
+    en: (a) => `no such file or folder: ${a.path}`,
   },
   usageConfigNotFound: {
     ja: (a: A<'path'>) => `設定ファイル ${a.path} がありません。`,
@@ -522,6 +522,10 @@ const MESSAGES = {
   usageDiffArgs: {
     ja: () => 'kijun diff には、比べるカタログのファイルを2つ(旧 新)指定してください。',
     en: () => 'kijun diff needs two catalog files: OLD NEW.',
+  },
+  fixedFile: {
+    ja: (a: A<'path' | 'count'>) => `${a.path} の ${a.count} 件を直しました(--fix)。`,
+    en: (a) => `Fixed ${a.count} finding(s) in ${a.path} (--fix).`,
   },
   xlsxNeedsOutput: {
     ja: () => '--format xlsx には書き出すファイルの指定(--output FILE.xlsx)が必要です。表を標準出力に出すには --format csv を使ってください。',
