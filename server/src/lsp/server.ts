@@ -20,7 +20,7 @@ import { lspDiagnosticIn } from '../core/services/lspDiagnostics.js';
 import { hover } from '../core/services/hover.js';
 import { completion } from '../core/services/completion.js';
 import { codeActions } from '../core/services/codeActions.js';
-import { suggestActions, suggestHover, suggestPaths, addCandidates } from '../core/services/suggestActions.js';
+import { suggestActions, suggestHover, suggestPaths, candidatePaths, addCandidates } from '../core/services/suggestActions.js';
 import { StandardTexts } from './suggestTexts.js';
 import { definition, references, documentSymbols, workspaceSymbols, codeLenses } from '../core/services/navigation.js';
 import { sectorCoverage } from '../core/analyze.js';
@@ -101,12 +101,12 @@ class KijunServer {
       if (text === undefined) return [];
       const [ctx, path] = [this.ctx(), this.path(p.textDocument.uri)];
       // The mapping assistant's actions come first: "covered by" before "add a measure" and "exempt".
-      return this.texts(ctx, suggestPaths(ctx, path)).then((textOf) => [...suggestActions(ctx, path, text, p.range, p.context.diagnostics, textOf), ...codeActions(ctx, path, text, p.context.diagnostics)]);
+      return this.texts(ctx, suggestPaths(ctx, path, p.range, p.context.diagnostics)).then((textOf) => [...suggestActions(ctx, path, text, p.range, p.context.diagnostics, textOf), ...codeActions(ctx, path, text, p.context.diagnostics)]);
     }, []));
     c.onRequest('kijun/coverage', (...args: unknown[]) => this.answer(tokenIn(args), () => this.coverage(), { sectors: [] }));
     c.onRequest('kijun/coverageView', (...args: unknown[]) => this.answer(tokenIn(args), async () => {
       const ctx = this.ctx();
-      return addCandidates(coverageView(ctx), ctx, await this.texts(ctx, ctx.analysis.groups.flatMap((g) => g.paths)));
+      return addCandidates(coverageView(ctx), ctx, await this.texts(ctx, candidatePaths(ctx)));
     }, { sectors: [], catalogs: [] }));
     c.onRequest('kijun/fileInfo', (p: { uri: string }, token: CancellationToken) => this.answer(token, () => fileInfo(this.ctx(), this.path(p.uri)), { catalogs: [] }));
     c.onRequest('kijun/scaffold', (p: { catalog: string; sector: string; level: number; locale?: string }, token: CancellationToken) =>

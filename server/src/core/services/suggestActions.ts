@@ -43,9 +43,18 @@ function contextOf(ctx: ServiceContext, path: string): Context | undefined {
   return { group, index: catalogIndex(group.catalog.model) };
 }
 
-/** Paths whose text the actions of `path` may need: every file of its sector. */
-export function suggestPaths(ctx: ServiceContext, path: string): string[] {
-  return groupOf(ctx.analysis, path)?.paths ?? [];
+/**
+ * Paths whose text the actions at `range` may need, so the host reads no more than that: every file
+ * of the sector for an uncovered control, the file itself on a measure heading, else none.
+ */
+export function suggestPaths(ctx: ServiceContext, path: string, range: Range, diagnostics: LspDiagnostic[]): string[] {
+  if (diagnostics.some((d) => d.source === 'kijun' && d.code === 'uncovered-control')) return groupOf(ctx.analysis, path)?.paths ?? [];
+  return measureAtHeading(ctx, path, range.start.line) ? [path] : [];
+}
+
+/** Paths whose text the coverage view's candidates need: the files of sectors with an uncovered control. */
+export function candidatePaths(ctx: ServiceContext): string[] {
+  return ctx.analysis.groups.filter((g) => g.catalog && g.controls.some((c) => c.state === 'uncovered')).flatMap((g) => g.paths);
 }
 
 /** Code actions for the mapping assistant, to be listed before the checker's own quick-fixes. */
