@@ -269,6 +269,14 @@ describe('docx import: tables, lists and text', () => {
     ].join('\n\n') + '\n');
   });
 
+  it('keeps text inside furigana (base, not reading), content controls, smart tags and wrappers it does not know', () => {
+    const ruby = '<w:r><w:ruby><w:rubyPr/><w:rt><w:r><w:t>こうわん</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>港湾</w:t></w:r></w:rubyBase></w:ruby></w:r>';
+    const sdt = '<w:sdt><w:sdtPr><w:alias w:val="番号"/><w:placeholder><w:docPart w:val="x"/></w:placeholder></w:sdtPr><w:sdtContent><w:r><w:t>管理者</w:t></w:r></w:sdtContent></w:sdt>';
+    const unknown = '<x:future xmlns:x="urn:example:future"><w:r><w:t>は</w:t></w:r></x:future><w:smartTag w:element="place"><w:r><w:t>、</w:t></w:r></w:smartTag>';
+    const block = '<x:section xmlns:x="urn:example:future"><w:p><w:r><w:t>包まれた段落</w:t></w:r></w:p></x:section>';
+    assert.equal(body({ body: w.paragraph(ruby + sdt + unknown, { raw: true }) + block }), '港湾管理者は、\n\n包まれた段落\n');
+  });
+
   it('turns external hyperlinks into Markdown links and keeps line breaks inside a paragraph', () => {
     const url = 'https://csrc.nist.gov/projects/cprt/catalog#/cprt/framework/version/CSF_2_0_0/home?element=PR.AA-03';
     const md = body({ hyperlinks: [{ id: 'rIdL', url }, { id: 'rIdJ', url: 'javascript:alert(1)' }], body: w.paragraph(w.run('関連: ') + w.hyperlink('rIdL', 'PR.AA-03') + w.run('、') + w.hyperlink('rIdJ', 'リンク') + w.run('一行目\n対応: BL-PR-01'), { raw: true }) });

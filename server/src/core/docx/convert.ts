@@ -79,6 +79,9 @@ const CIRCLED = /^[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]/;
 const CAPTION = /^[（(][^（()）\n]{1,30}[）)]$/;
 const SPACE_RUN = /^[\s\u3000]+/;
 const CONTROL_ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
+// Elements whose text is not the document's visible text.
+const SKIPPED_BLOCKS = new Set(['w:sectPr', 'w:del', 'w:moveFrom', 'w:bookmarkStart', 'w:bookmarkEnd', 'w:proofErr', 'w:permStart', 'w:permEnd', 'w:commentRangeStart', 'w:commentRangeEnd']);
+const SKIPPED_INLINE = new Set(['w:sdtPr', 'w:sdtEndPr', 'w:rt', 'w:rubyPr', 'w:lastRenderedPageBreak', 'w:softHyphen', 'w:annotationRef', 'w:separator', 'w:continuationSeparator', 'w:permStart', 'w:permEnd', 'w:tblPr', 'w:trPr', 'w:tcPr']);
 
 /** The label a paragraph's text starts with, and its rank for nesting (deeper labels rank higher). */
 export function labelOf(text: string): { label: string; rank: number } | undefined {
@@ -162,9 +165,11 @@ class Converter {
       if (c.name === 'w:p') this.paragraph(c);
       else if (c.name === 'w:tbl') this.table(c);
       else if (c.name === 'w:sdt') this.blockContainer(child(c, 'w:sdtContent') ?? c);
-      else if (c.name === 'w:customXml' || c.name === 'w:ins' || c.name === 'w:moveTo') this.blockContainer(c);
       else if (c.name === 'w:altChunk') this.count('embeddedObjects');
       else if (c.name === 'm:oMathPara') this.count('equations');
+      else if (c.name === 'mc:AlternateContent') this.blockContainer(child(c, 'mc:Choice') ?? c);
+      // Wrappers (custom XML, accepted insertions, unknown extensions) may hold paragraphs: look inside.
+      else if (!SKIPPED_BLOCKS.has(c.name)) this.blockContainer(c);
     }
   }
 
@@ -436,10 +441,17 @@ class Converter {
         return;
       case 'w:commentRangeStart': case 'w:commentRangeEnd':
         return;
+      case 'w:ruby':
+        // Furigana: the base text is the text; the reading above it is not.
+        visit(child(c, 'w:rubyBase') ?? c);
+        return;
+      case 'w:sdt':
+        visit(child(c, 'w:sdtContent') ?? c);
+        return;
       default:
-        // Wrappers that hold runs: smart tags, content controls, custom XML, bidi overrides.
-        if (c.name === 'w:sdt') visit(child(c, 'w:sdtContent') ?? c);
-        else if (c.name === 'w:smartTag' || c.name === 'w:customXml' || c.name === 'w:dir' || c.name === 'w:bdo' || c.name === 'w:sdtContent') visit(c);
+        // Wrappers that hold runs (smart tags, custom XML, bidi overrides, extensions Word adds):
+        // look inside, so no text is lost to an element this list does not know.
+        if (!SKIPPED_INLINE.has(c.name)) visit(c);
     }
   }
 
