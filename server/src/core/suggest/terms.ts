@@ -117,15 +117,25 @@ const PARTICLES = new Set('のをにはがとでへもやか'.split(''));
 
 /** Bigrams of the kanji/katakana run at `start` (a lone character stays a unigram); returns where the run ends. */
 function cjkRun(text: string, start: number, grams: readonly number[], sink: TermSink): number {
-  const at: number[] = [start];
   let j = start + 1;
+  let skipped = false;
   while (j < text.length) {
     const k = classAt(text, j);
-    if (k === KANJI || k === KATAKANA) at.push(j++);
+    if (k === KANJI || k === KATAKANA) j++;
     // Okurigana between kanji (取り扱い, 見直し) is skipped so that spelling variants meet.
-    else if (k === HIRAGANA && !PARTICLES.has(text[j]) && classAt(text, at[at.length - 1]) === KANJI && classAt(text, j + 1) === KANJI) j++;
-    else break;
+    else if (k === HIRAGANA && classAt(text, j - 1) === KANJI && classAt(text, j + 1) === KANJI && !PARTICLES.has(text[j])) {
+      skipped = true;
+      j++;
+    } else break;
   }
+  if (!skipped && grams.length === 1 && grams[0] === 2) {
+    // The usual case, without building the list of positions: every gram is one slice.
+    if (j - start === 1) sink(text[start], start, j);
+    for (let k = start; k + 1 < j; k++) sink(text.slice(k, k + 2), k, k + 2);
+    return j;
+  }
+  const at: number[] = [];
+  for (let k = start; k < j; k++) if (classAt(text, k) !== HIRAGANA) at.push(k);
   let shortest = Infinity;
   for (const g of grams) shortest = Math.min(shortest, g);
   if (at.length < shortest) sink(text.slice(start, at[at.length - 1] + 1), start, at[at.length - 1] + 1);
@@ -133,7 +143,6 @@ function cjkRun(text: string, start: number, grams: readonly number[], sink: Ter
     for (let k = 0; k + g <= at.length; k++) {
       const first = at[k];
       const last = at[k + g - 1];
-      // Contiguous grams (the usual case) are one slice; a skipped okurigana needs a join.
       let gram = last - first === g - 1 ? text.slice(first, last + 1) : '';
       if (!gram) for (let x = k; x < k + g; x++) gram += text[at[x]];
       sink(gram, first, last + 1);
