@@ -88,6 +88,16 @@ describe('docx import: article and clause labels', () => {
     ].join('\n\n') + '\n');
   });
 
+  it('takes typed 第N章, 第N節 and 附則 lines as headings above the articles, not as measures', () => {
+    const r = convert({
+      body: ['第1章　総則', '第1条 目的', '第1節 体制', '第2条 責任者', '第2章 防御', '第3条 アクセス制御', '附　則', '第1条 施行期日', '第3章に定める事項は、別に定める。'].map((t) => w.paragraph(t)).join(''),
+    });
+    assert.equal(r.markdown.replace(/^---[\s\S]*?---\n\n/, ''), [
+      '# 第1章 総則', '## 第1条 目的', '## 第1節 体制', '### 第2条 責任者', '# 第2章 防御', '## 第3条 アクセス制御', '# 附　則', '## 第1条 施行期日', '第3章に定める事項は、別に定める。',
+    ].join('\n\n') + '\n');
+    assert.deepEqual(r.measures, ['第1条', '第2条', '第3条', '第1条']);
+  });
+
   it('nests clause numbers by depth, and (1) and ① below them', () => {
     const md = body({
       body: ['2 組織', '2.1 方針', '2.1.1 見直し', '(1) 年次', '① 記録', '② 保存', '(2) 臨時', '2.1.1⑤ 丸数字', '2.2 体制', '3 識別', '1..2 ではない', '10 operators must report incidents within one hour.'].map((t) => w.paragraph(t)).join(''),

@@ -83,6 +83,18 @@ const CONTROL_ID = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$/;
 const SKIPPED_BLOCKS = new Set(['w:sectPr', 'w:del', 'w:moveFrom', 'w:bookmarkStart', 'w:bookmarkEnd', 'w:proofErr', 'w:permStart', 'w:permEnd', 'w:commentRangeStart', 'w:commentRangeEnd']);
 const SKIPPED_INLINE = new Set(['w:sdtPr', 'w:sdtEndPr', 'w:rt', 'w:rubyPr', 'w:lastRenderedPageBreak', 'w:softHyphen', 'w:annotationRef', 'w:separator', 'w:continuationSeparator', 'w:permStart', 'w:permEnd', 'w:tblPr', 'w:trPr', 'w:tcPr']);
 
+const PART = new RegExp(`^(?:第(?:${NUM})(編|章|節|款|目)|(附[\\s\\u3000]*則))(?=$|[\\s\\u3000（(])`);
+const PART_RANKS: Record<string, number> = { 編: 0.1, 章: 0.2, 節: 0.3, 款: 0.4, 目: 0.5 };
+
+/** The rank of a part heading typed as body text (第1章 総則, 第2節, 附則), when it is one. */
+export function partOf(text: string): { rank: number; label: string } | undefined {
+  const m = PART.exec(text);
+  if (!m) return undefined;
+  const rest = text.slice(m[0].length).trim();
+  if (rest.length > 40 || /[。]/.test(rest)) return undefined;
+  return { rank: m[2] ? 0.2 : PART_RANKS[m[1]], label: m[0] };
+}
+
 /** The label a paragraph's text starts with, and its rank for nesting (deeper labels rank higher). */
 export function labelOf(text: string): { label: string; rank: number } | undefined {
   const article = ARTICLE.exec(text);
@@ -216,8 +228,20 @@ class Converter {
       return;
     }
     const label = labelOf(text.raw);
+    const part = label ? undefined : partOf(text.raw);
     if (label && text.md.startsWith(label.label)) this.labelHeading(text, label);
+    else if (part !== undefined && text.md.startsWith(part.label)) this.partHeading(text, part);
     else this.blocks.push({ kind: 'paragraph', text });
+  }
+
+  /** 第1章 総則 typed in body text: a heading above the articles, not a measure. */
+  private partHeading(text: Inline, { rank, label }: { rank: number; label: string }): void {
+    while (this.labelStack.length && this.labelStack[this.labelStack.length - 1].rank >= rank) this.labelStack.pop();
+    const parent = this.labelStack[this.labelStack.length - 1];
+    const level = Math.min(6, (parent ? parent.level : this.base) + 1);
+    this.labelStack.push({ rank, level });
+    const rest = text.md.slice(label.length).replace(SPACE_RUN, '');
+    this.blocks.push({ kind: 'heading', level, text: { raw: oneLine(text.raw), md: rest ? `${label} ${rest}` : label } });
   }
 
   private labelHeading(text: Inline, found: { label: string; rank: number }): void {
