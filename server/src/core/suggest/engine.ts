@@ -233,8 +233,10 @@ function csfIdTerms(id: string, options: EngineOptions): string[] {
 // ---------------------------------------------------------------- measure side
 
 /** The terms of a measure's text: its first line is the heading, the rest its body (markers already removed). */
-export function measureBag(text: string, options: EngineOptions = DEFAULT_OPTIONS): TermBag {
-  const bag: TermBag = new Map();
+export function measureBag(text: string, options: EngineOptions = DEFAULT_OPTIONS, reuse?: TermBag): TermBag {
+  // A caller scoring thousands of measures hands one map back each time (it is emptied here).
+  const bag: TermBag = reuse ?? new Map();
+  bag.clear();
   const normal = normalize(text);
   const headingEnd = normal.indexOf('\n') < 0 ? normal.length : normal.indexOf('\n');
   eachTerm(normal, options.grams, (term, start) => {

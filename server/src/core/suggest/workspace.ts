@@ -3,7 +3,7 @@
 // to cover it. Hosts hand in the standards' texts (the models keep none).
 import type { FileAnalysis, StandardModel } from '../model.js';
 import type { MeasureSite, SectorGroup, WorkspaceAnalysis } from '../analyze.js';
-import { catalogIndex, measureBag, bySuggestion, scoreAll, type CatalogIndex, type Suggestion } from './engine.js';
+import { catalogIndex, measureBag, bySuggestion, scoreAll, DEFAULT_OPTIONS, type CatalogIndex, type Suggestion, type TermBag } from './engine.js';
 import { measureTexts } from './measureText.js';
 
 export type TextOf = (path: string) => string | undefined;
@@ -56,7 +56,8 @@ export function scoredMeasures(file: FileAnalysis, index: CatalogIndex, textOf: 
   const model = file.model as StandardModel;
   const text = textOf(file.path);
   if (text === undefined) return undefined;
-  const scored = measureTexts(model, text).map((t) => ({ text: t, scores: scoreAll(index, measureBag(t)) }));
+  const scratch: TermBag = new Map();
+  const scored = measureTexts(model, text).map((t) => ({ text: t, scores: scoreAll(index, measureBag(t, DEFAULT_OPTIONS, scratch)) }));
   const map = byIndex ?? new Map<CatalogIndex, Scored[]>();
   map.set(index, scored);
   if (!byIndex) memo.set(file, map);
