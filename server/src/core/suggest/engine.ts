@@ -1,7 +1,7 @@
 // The suggestion engine: which catalog controls a measure's text most likely covers. Pure and
 // deterministic. A catalog is indexed once (per id@version and content); each measure's text is
-// scored against every control through an inverted index. Scores are cosine similarities of
-// TF-IDF vectors, so they lie in [0, 1]. Only texts feed the score: the catalog's titles and
+// scored against every control through an inverted index. A score is the weighted average of one
+// TF-IDF cosine per control field, so it lies in [0, 1]. Only texts feed the score: the catalog's titles and
 // statements (both languages), the CSF 2.0 statements and implementation examples of each
 // control's own CSF references, and the CSF ids a measure cites. No crosswalk of another
 // framework is read (csf.ts's `sp800_53` lists are never touched here).
@@ -45,7 +45,7 @@ export interface CatalogIndex {
   parts: FieldPart[];
   /** Sum of the weights of the parts each control has text in. */
   partWeight: Float64Array;
-  /** Every part's postings of a term in one flat list: control, part, weight / (part norm) × part weight. */
+  /** Every part's postings of a term in one flat list, each weight × its part's weight / the part's norm. */
   flat: Map<string, FlatPostings>;
   idf: Map<string, number>;
   /** IDF of a term no control has: what a term in a single document would get, so it still weighs. */
