@@ -1,9 +1,5 @@
 // Markdown standard → StandardModel: front matter via YAML, measures from headings, coverage
 // markers and CSF references from the text of each measure's section.
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkFrontmatter from 'remark-frontmatter';
-import type { Root, RootContent, Heading } from 'mdast';
 import type { Finding, Measure, Ref, StandardModel } from './model.js';
 import { LineIndex } from './text.js';
 import { parseYaml, rangeAt, type YamlSource } from './yamlSource.js';
@@ -15,8 +11,7 @@ import { csfFindings } from './extractCatalog.js';
 import { readMarkerTokens } from './markers.js';
 import { DEFAULT_LABEL_FORMS, labelProblemMessage, matchLabel, parseLabelForms, widthFold, type LabelForm } from './labels.js';
 import { applyMeasureFacts } from './measureFacts.js';
-
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
+import { scanMarkdown, type Layout, type LayoutHeading } from './markdownBlocks.js';
 
 export interface FrontMatter {
   source: YamlSource;
@@ -30,26 +25,26 @@ export interface FrontMatter {
 export interface MarkdownExtraction {
   frontMatter?: FrontMatter;
   findings: Finding[];
-  tree: Root;
+  layout: Layout;
 }
 
-export function parseMarkdown(text: string, lines: LineIndex): MarkdownExtraction {
+/** `scan` is the block scanner; the differential test passes the remark-based oracle instead. */
+export function parseMarkdown(text: string, lines: LineIndex, scan: (text: string) => Layout = scanMarkdown): MarkdownExtraction {
   const findings: Finding[] = [];
-  const tree = parser.parse(limitNesting(text, lines, findings)) as Root;
-  const first = tree.children[0];
-  if (first?.type === 'yaml' && first.position?.start.offset === 0) {
+  const layout = scan(limitNesting(text, lines, findings));
+  if (layout.frontMatter) {
     const start = 0;
-    const end = first.position.end.offset ?? 0;
+    const end = layout.frontMatter.end;
     const base = text.indexOf('\n') + 1;
     const closeStart = lines.lineStart(lines.positionAt(end).line);
     const source = parseYaml(text.slice(base, closeStart), base, lines);
     findings.push(...source.findings);
-    return { frontMatter: { source, start, end, closeStart }, findings, tree };
+    return { frontMatter: { source, start, end, closeStart }, findings, layout };
   }
   if (/^---[ \t]*\r?\n/.test(text)) {
     findings.push({ code: 'syntax', range: lines.range(0, 3), message: 'unterminatedFrontMatter' });
   }
-  return { findings, tree };
+  return { findings, layout };
 }
 
 /** Deepest list or block quote nesting on one line that is parsed as such. */
@@ -57,8 +52,9 @@ export const MAX_LINE_NESTING = 32;
 const CONTAINER_MARKER = /[ \t]*(?:>|(?:[-*+]|\d{1,9}[.)])(?=[ \t\r\n]|$))/y;
 
 /**
- * The Markdown parser takes time quadratic in the nesting opened on one line, so a 20 kB line of
- * `- - - …` holds the server for minutes. Markers past MAX_LINE_NESTING are replaced by no-break
+ * remark, the reference the scanner is held to, takes time quadratic in the nesting opened on one
+ * line (a 20 kB line of `- - - …` held the server for minutes), and the container stack of the
+ * scanner grows with it. Markers past MAX_LINE_NESTING are replaced by no-break
  * spaces (one UTF-16 unit each, so every offset stays right) and read as plain text, with a
  * finding on the line.
  */
@@ -105,7 +101,7 @@ export function extractMarkdownStandard(text: string, lines: LineIndex, extracti
   const forms = (fm ? frontMatterLabelForms(fm.source, findings) : undefined)
     ?? (options.measureLabels ? parseLabelForms(options.measureLabels).forms : DEFAULT_LABEL_FORMS);
   const bodyStart = fm ? fm.end : 0;
-  const layout = readLayout(extraction.tree);
+  const layout = extraction.layout;
   const measures = findMeasures(text, layout.headings, lines, forms);
   const markers = { sections: measures, skip: layout.skip, nested: layout.nested, lines, findings };
   attachMarkerLines(text, bodyStart, markers);
@@ -142,59 +138,15 @@ interface Section {
   parent: number;
 }
 
-/** What extraction needs of the Markdown tree, in document order. */
-interface Layout {
-  /** Headings at the top level: only these can be measures. */
-  headings: Heading[];
-  /** Text a reader does not take as the standard's own: code, block quotes, HTML comments and raw HTML. */
-  skip: [number, number][];
-  /** From a heading nested in a list item to the end of that item: not a measure's text. */
-  nested: [number, number][];
-  /** HTML nodes that hold comments, for the `<!-- covers: … -->` form. */
-  comments: { start: number; value: string }[];
-}
-
-const RAW_HTML = /^<(?:!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|style|pre|textarea)(?=[\s>/]|$))/i;
-
-function readLayout(tree: Root): Layout {
-  const layout: Layout = { headings: [], skip: [], nested: [], comments: [] };
-  for (const node of tree.children) if (node.type === 'heading') layout.headings.push(node);
-  const stack: { node: Root | RootContent; item?: RootContent }[] = [{ node: tree }];
-  while (stack.length > 0) {
-    const { node, item } = stack.pop() as { node: Root | RootContent; item?: RootContent };
-    const start = node.position?.start.offset ?? 0;
-    const end = node.position?.end.offset ?? 0;
-    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'blockquote') {
-      layout.skip.push([start, end]);
-      continue;
-    }
-    if (node.type === 'html') {
-      // Block quotes are never descended into, so a comment reached here is the standard's own.
-      if (node.value.includes('<!--')) layout.comments.push({ start, value: node.value });
-      if (RAW_HTML.test(node.value)) layout.skip.push([start, end]);
-      continue;
-    }
-    if (node.type === 'heading' && item) {
-      const region: [number, number] = [start, item.position?.end.offset ?? end];
-      const last = layout.nested[layout.nested.length - 1];
-      if (!last || region[0] >= last[1]) layout.nested.push(region);
-    }
-    if (!('children' in node)) continue;
-    const children = node.children as RootContent[];
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], item: node.type === 'listItem' ? node : item });
-  }
-  return layout;
-}
-
-function findMeasures(text: string, headings: Heading[], lines: LineIndex, forms: readonly LabelForm[]): Section[] {
+function findMeasures(text: string, headings: LayoutHeading[], lines: LineIndex, forms: readonly LabelForm[]): Section[] {
   const ends = sectionEnds(headings, text.length);
   const sections: Section[] = [];
   headings.forEach((heading, i) => {
-    const start = heading.position?.start.offset ?? 0;
-    const plain = plainText(heading);
+    const start = heading.start;
+    const plain = heading.text;
     const found = matchLabel(plain, forms);
     if (!found) return;
-    const idStart = locateLabel(text, start, heading.position?.end.offset ?? text.length, plain.slice(found.start, found.end));
+    const idStart = locateLabel(text, start, heading.end, plain.slice(found.start, found.end));
     sections.push({
       start,
       end: ends[i],
@@ -237,12 +189,12 @@ function linkParents(sections: Section[]): void {
 }
 
 /** A section ends where the next heading of the same or a higher level starts. */
-function sectionEnds(headings: Heading[], textEnd: number): number[] {
+function sectionEnds(headings: LayoutHeading[], textEnd: number): number[] {
   const ends = new Array<number>(headings.length).fill(textEnd);
   const open: number[] = [];
   headings.forEach((heading, i) => {
     while (open.length > 0 && headings[open[open.length - 1]].depth >= heading.depth) {
-      ends[open.pop() as number] = heading.position?.start.offset ?? textEnd;
+      ends[open.pop() as number] = heading.start;
     }
     open.push(i);
   });
@@ -252,17 +204,6 @@ function sectionEnds(headings: Heading[], textEnd: number): number[] {
 function trimEnd(text: string, end: number): number {
   while (end > 0 && /\s/.test(text[end - 1])) end--;
   return end;
-}
-
-function plainText(heading: Heading): string {
-  let text = '';
-  const stack: RootContent[] = [...heading.children].reverse();
-  while (stack.length > 0) {
-    const node = stack.pop() as RootContent;
-    if ('value' in node && typeof node.value === 'string') text += node.value;
-    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as RootContent);
-  }
-  return text;
 }
 
 /** Ranges are in document order and do not overlap, so a binary search finds the candidate. */
