@@ -7,7 +7,7 @@ import {
   InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification, PublishDiagnosticsNotification, type PublishDiagnosticsParams, type Diagnostic,
   DidChangeWatchedFilesNotification, type FileEvent, RegistrationRequest, ShutdownRequest, ExitNotification, CodeLensRefreshRequest,
-  type TextDocumentContentChangeEvent,
+  type TextDocumentContentChangeEvent, type InitializeResult,
 } from 'vscode-languageserver-protocol/node';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -54,8 +54,8 @@ export class LspClient {
   }
 
   /** `rootDir` null: no workspace folder at all (`rootUri` and `workspaceFolders` null, as Neovim sends for a single file). */
-  async initialize(rootDir: string | null, options: { locale?: string; debounce?: number; settings?: Record<string, unknown>; lensRefresh?: boolean; trusted?: boolean } = {}): Promise<void> {
-    await this.connection.sendRequest(InitializeRequest.type, {
+  async initialize(rootDir: string | null, options: { locale?: string; debounce?: number; settings?: Record<string, unknown>; lensRefresh?: boolean; trusted?: boolean } = {}): Promise<InitializeResult> {
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: rootDir === null ? null : fileUri(rootDir),
       workspaceFolders: rootDir === null ? null : [{ uri: fileUri(rootDir), name: 'ws' }],
@@ -64,6 +64,7 @@ export class LspClient {
       capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, codeLens: { refreshSupport: options.lensRefresh === true } }, textDocument: { publishDiagnostics: {} } },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
   }
 
   /** Resolves with the first diagnostics for `uri` (already received or next) that pass the test. */

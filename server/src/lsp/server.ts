@@ -20,6 +20,8 @@ import { lspDiagnosticIn } from '../core/services/lspDiagnostics.js';
 import { hover } from '../core/services/hover.js';
 import { completion } from '../core/services/completion.js';
 import { codeActions } from '../core/services/codeActions.js';
+import { fixAllAction } from '../core/services/fixAll.js';
+import { CODE_ACTION_KINDS, diagnosticsInRange, wantsFixAll, wantsQuickFixes } from './codeActionScope.js';
 import { suggestActions, suggestHover, suggestPaths, candidatePaths, addCandidates } from '../core/services/suggestActions.js';
 import { StandardTexts } from './suggestTexts.js';
 import { definition, references, documentSymbols, workspaceSymbols, codeLenses } from '../core/services/navigation.js';
@@ -59,6 +61,8 @@ class KijunServer {
   private lensRefresh = false;
   private lensKey = '';
   private readonly published = new Map<string, string>();
+  /** What the editor was last sent per URI: "fix all" and range-only code actions work from it. */
+  private readonly sent = new Map<string, LspDiagnostic[]>();
   /** Events being handled (and a pending debounce); diagnostics are published when it drops to 0. */
   private busy = 0;
   private readonly settled: (() => void)[] = [];
@@ -100,8 +104,12 @@ class KijunServer {
       const text = this.text(p.textDocument.uri);
       if (text === undefined) return [];
       const [ctx, path] = [this.ctx(), this.path(p.textDocument.uri)];
+      const own = this.sent.get(p.textDocument.uri) ?? [];
+      if (wantsFixAll(p.context)) return fixAllAction(ctx, path, text, own);
+      if (!wantsQuickFixes(p.context)) return [];
+      const diagnostics = diagnosticsInRange(p.context, p.range, own);
       // The mapping assistant's actions come first: "covered by" before "add a measure" and "exempt".
-      return this.texts(ctx, suggestPaths(ctx, path, p.range, p.context.diagnostics)).then((textOf) => [...suggestActions(ctx, path, text, p.range, p.context.diagnostics, textOf), ...codeActions(ctx, path, text, p.context.diagnostics)]);
+      return this.texts(ctx, suggestPaths(ctx, path, p.range, diagnostics)).then((textOf) => [...suggestActions(ctx, path, text, p.range, diagnostics, textOf), ...codeActions(ctx, path, text, diagnostics)]);
     }, []));
     c.onRequest('kijun/coverage', (...args: unknown[]) => this.answer(tokenIn(args), () => this.coverage(), { sectors: [] }));
     c.onRequest('kijun/coverageView', (...args: unknown[]) => this.answer(tokenIn(args), async () => {
@@ -151,10 +159,10 @@ class KijunServer {
         referencesProvider: true,
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         codeLensProvider: { resolveProvider: false },
       },
-      serverInfo: { name: 'kijun-language-server' },
+      serverInfo: { name: 'kijun', version: VERSION },
     };
   }
 
@@ -280,12 +288,14 @@ class KijunServer {
       const key = JSON.stringify(diagnostics);
       if (this.published.get(uri) === key) continue;
       this.published.set(uri, key);
+      this.sent.set(uri, diagnostics);
       void this.connection.sendDiagnostics({ uri, diagnostics });
     }
     const live = new Set([...next.keys()].map((p) => this.uri(p)));
     for (const uri of [...this.published.keys()]) {
       if (live.has(uri)) continue;
       this.published.delete(uri);
+      this.sent.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     }
     this.refreshLenses(analysis);
@@ -344,6 +354,9 @@ class KijunServer {
     for (const resolve of this.settled.splice(0)) resolve();
   }
 }
+
+declare const __KIJUN_VERSION__: string | undefined;
+const VERSION = typeof __KIJUN_VERSION__ === 'string' ? __KIJUN_VERSION__ : '0.0.0-dev';
 
 /** kijun.yaml in the workspace folder itself, for untrusted workspaces (no search upward, no link leaving the folder). */
 async function configIn(root: string): Promise<string | undefined> {

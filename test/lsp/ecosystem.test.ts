@@ -1,0 +1,99 @@
+// What other editors and their users expect of a language server: fix-all on save, code actions
+// for a range without diagnostics, a server name and version.
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { tempDir } from '../helpers/tmp.js';
+import { LspClient, fileUri, applyEdits } from '../helpers/lspClient.js';
+import { CATALOG } from '../helpers/memoryWorkspace.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+// BL-PR-09 is withdrawn (successor BL-PR-01), BL-PR-5 has one nearest id, PR.AC-7 one CSF 2.0 id.
+const STANDARD = `---
+kind: standard
+sector: electricity
+baseline: jp-ci-baseline@2026.1
+---
+## EL-PR-01 多要素認証
+対応: BL-PR-09
+関連: PR.AC-7
+
+## EL-PR-02 定義ファイル
+対応: BL-PR-5
+`;
+
+function workspace(): string {
+  const dir = tempDir('kijun-eco-');
+  writeFileSync(path.join(dir, 'kijun.yaml'), 'catalogs: [catalog.yaml]\nstandards: [el.md]\n');
+  writeFileSync(path.join(dir, 'catalog.yaml'), CATALOG);
+  writeFileSync(path.join(dir, 'el.md'), STANDARD);
+  return dir;
+}
+
+const at = (line: number, character: number) => ({ line, character });
+
+describe('language server in other editors', function () {
+  let client: LspClient;
+  let uri: string;
+  let diagnostics: Diagnostic[];
+
+  beforeEach(async () => {
+    const dir = workspace();
+    uri = fileUri(path.join(dir, 'el.md'));
+    client = new LspClient();
+    await client.initialize(dir);
+    await client.open(uri, STANDARD);
+    diagnostics = await client.diagnostics(uri, (d) => d.some((x) => x.code === 'withdrawn-control'));
+  });
+
+  afterEach(async () => {
+    await client.stop();
+  });
+
+  async function actions(range: { start: { line: number; character: number }; end: { line: number; character: number } }, context: { diagnostics: Diagnostic[]; only?: string[] }): Promise<CodeAction[]> {
+    return (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context })) as CodeAction[];
+  }
+
+  for (const only of ['source.fixAll', 'source.fixAll.kijun']) {
+    it(`answers ${only} with every safe fix of the document, whatever diagnostics the request carries`, async () => {
+      const got = await actions({ start: at(0, 0), end: at(0, 0) }, { diagnostics: [], only: [only] });
+      assert.equal(got.length, 1);
+      assert.equal(got[0].kind, 'source.fixAll.kijun');
+      const fixed = applyEdits(STANDARD, got[0].edit!.changes![uri]);
+      assert.equal(fixed, STANDARD.replace('BL-PR-09', 'BL-PR-01').replace('PR.AC-7', 'PR.AA-03').replace('BL-PR-5', 'BL-PR-05'));
+    });
+  }
+
+  it('gives no quick-fixes to a request for source actions only, and no fix-all to a plain request', async () => {
+    const line = { start: at(6, 0), end: at(6, 12) };
+    const withdrawn = diagnostics.filter((d) => d.code === 'withdrawn-control');
+    assert.deepEqual(await actions(line, { diagnostics: withdrawn, only: ['source.organizeImports'] }), []);
+    const plain = await actions(line, { diagnostics: withdrawn });
+    assert.ok(plain.length > 0 && plain.every((a) => a.kind === 'quickfix'), JSON.stringify(plain.map((a) => a.kind)));
+  });
+
+  it('offers the quick-fixes of a range when the client sends no diagnostics (Neovim range, Helix)', async () => {
+    const got = await actions({ start: at(10, 0), end: at(10, 11) }, { diagnostics: [] });
+    const fix = got.find((a) => a.edit?.changes?.[uri]?.some((e) => e.newText === 'BL-PR-05'));
+    assert.ok(fix, JSON.stringify(got.map((a) => a.title)));
+    assert.equal(applyEdits(STANDARD, fix.edit!.changes![uri]), STANDARD.replace('BL-PR-5', 'BL-PR-05'));
+    // Nothing of line 7 (the withdrawn id) is offered for a range on line 11.
+    assert.ok(!got.some((a) => a.edit?.changes?.[uri]?.some((e) => e.newText === 'BL-PR-01')));
+  });
+});
+
+describe('language server identity', () => {
+  it('names itself kijun with the package version in the initialize result', async () => {
+    const client = new LspClient();
+    try {
+      const result = await client.initialize(workspace());
+      const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+      assert.deepEqual(result.serverInfo, { name: 'kijun', version: pkg.version });
+      assert.deepEqual((result.capabilities.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll', 'source.fixAll.kijun']);
+    } finally {
+      await client.stop();
+    }
+  });
+});
