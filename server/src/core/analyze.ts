@@ -244,13 +244,15 @@ function analyzeGroup(group: SectorGroup, files: Map<string, FileAnalysis>, opti
     if (weak) reportWeak(control, result.inEffect, report);
     if (result.planned) reportPlanned(control, result, report);
     else if (state === 'uncovered' && primary.model.baseline) {
-      const base = { code: 'uncovered-control' as const, range: primary.model.baseline.range, control: control.id };
+      // Literal findings, not spreads of a shared base: thousands of uncovered controls are reported on every keystroke.
+      const code = 'uncovered-control' as const;
+      const range = primary.model.baseline.range;
       const args = { control: control.id, title: control.title, level: control.level, sector: sectorLabel(group.sector, options.sectors) };
       const unsound = exempt.find((e) => !e.sound);
       report(primary.path, result.uncoveredText
-        ? { ...base, message: 'uncoveredControlScoped', args: { ...args, scope: result.uncoveredText }, data: { uncoveredScope: result.uncoveredScope } }
-        : unsound ? { ...base, message: 'uncoveredControlUnsoundExemption', args: { ...args, reason: unsoundReason(unsound.exemption, control, group, options) } }
-        : { ...base, message: 'uncoveredControl', args });
+        ? { code, range, control: control.id, message: 'uncoveredControlScoped', args: { ...args, scope: result.uncoveredText }, data: { uncoveredScope: result.uncoveredScope } }
+        : unsound ? { code, range, control: control.id, message: 'uncoveredControlUnsoundExemption', args: { ...args, reason: unsoundReason(unsound.exemption, control, group, options) } }
+        : { code, range, control: control.id, message: 'uncoveredControl', args });
     }
     for (const site of result.overlapping) {
       const narrow = result.narrowTo && !site.exemption.scope ? { data: { narrowTo: result.narrowTo } } : {};

@@ -21,6 +21,7 @@ export interface MeasureFacts {
 
 export const EFFECTIVE_LINE = /^[ \t]*(?:[-*+][ \t]*)*(?:\*\*|__)?(effective|施行日?)(?:\*\*|__)?[ \t]*[:：][ \t]*(?:\*\*|__)?/i;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const FACT_KEY = /scope|適用範囲|effective|施行/i;
 
 /**
  * Facts of one measure. `own` is the measure's own text, which starts at offset `start` of the
@@ -28,6 +29,9 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
  * `strengthContext`).
  */
 export function measureFacts(own: string, start: number, lines: LineIndex, context?: StrengthContext): MeasureFacts {
+  const facts: MeasureFacts = { strength: strengthOf(own, undefined, context) };
+  // Most measures have neither line: skip the line-by-line reading.
+  if (!FACT_KEY.test(own)) return facts;
   let scope: LocatedScope | undefined;
   let effective: WrittenDate | undefined;
   let fence: string | undefined;
@@ -54,7 +58,6 @@ export function measureFacts(own: string, start: number, lines: LineIndex, conte
     const e = EFFECTIVE_LINE.exec(content);
     if (e && !effective) effective = writtenDate(lines, lineStart + e[0].length, content.slice(e[0].length));
   }
-  const facts: MeasureFacts = { strength: strengthOf(own, undefined, context) };
   if (scope) facts.scope = scope;
   if (effective) facts.effective = effective;
   return facts;

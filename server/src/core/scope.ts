@@ -11,15 +11,21 @@ import { ownValue, setOwn } from './own.js';
 /** Dimension → kept values. */
 export type Scope = Record<string, string[]>;
 
+// Models do not change once extracted, so a written scope's values are computed once.
+const valuesOf = new WeakMap<LocatedScope, Scope>();
+
 /** A written scope as plain data (the first entry of a dimension written twice wins nothing: values are merged). */
 export function scopeValues(scope: LocatedScope | undefined): Scope | undefined {
   if (!scope) return undefined;
+  const cached = valuesOf.get(scope);
+  if (cached) return cached;
   const out: Scope = {};
   for (const entry of scope.entries) {
     const values = ownValue(out, entry.dimension) ?? [];
     for (const v of entry.values) if (!values.includes(v.id)) values.push(v.id);
     setOwn(out, entry.dimension, values);
   }
+  valuesOf.set(scope, out);
   return out;
 }
 

@@ -3,10 +3,10 @@
 // A control must be met in every combination of dimension values it shares with the standard's
 // scope. Only dimensions that a covering measure or an exemption of the control narrows split the
 // control into cells; a control nobody scopes is one cell, so it costs what it did before.
-import type { CatalogControl, CatalogDimension, Finding, StandardModel } from './model.js';
+import type { CatalogControl, CatalogDimension, Finding, LocatedScope, StandardModel } from './model.js';
 import type { ExemptionSite, MeasureSite } from './analyze.js';
 import {
-  cellsOf, checkScope, describeCells, dimensionValues, kept, projectCells, scopeContains, scopeProblems, scopeValues,
+  checkScope, describeCells, dimensionValues, kept, projectCells, scopeContains, scopeProblems, scopeValues,
   type Cell, type Scope,
 } from './scope.js';
 import { ownValue, setOwn } from './own.js';
@@ -70,27 +70,26 @@ export function effectiveDate(space: ScopeSpace, site: MeasureSite): string | un
 }
 
 export function evaluateControl(space: ScopeSpace, control: CatalogControl, measures: MeasureSite[], exemptions: ExemptionSite[]): ControlEvaluation {
-  const applies = scopeValues(control.appliesTo);
-  const dims: [string, string[]][] = [];
-  for (const [dimension, all] of space.known) {
-    const values = kept(applies, dimension, kept(space.scope, dimension, all));
-    if (values.length === 0) return { applies: false, state: 'uncovered', inEffect: [], overlapping: [] };
-    dims.push([dimension, values]);
-  }
+  const dims = applicableValues(space, control);
+  if (!dims) return { applies: false, state: 'uncovered', inEffect: [], overlapping: [] };
+  if (!measures.some((m) => m.measure.scope) && !exemptions.some((e) => e.exemption.scope)) return oneCell(space, measures, exemptions);
   const named = new Set<string>();
   for (const m of measures) for (const e of m.measure.scope?.entries ?? []) named.add(e.dimension);
   for (const e of exemptions) for (const x of e.exemption.scope?.entries ?? []) named.add(x.dimension);
   const split = dims.filter(([d]) => named.has(d));
-  const cells = cellsOf(split);
+  const tuples = valueTuples(split);
   const inEffect = measures.filter((m) => (effectiveDate(space, m) ?? '') <= space.today);
   const later = measures.filter((m) => (effectiveDate(space, m) ?? '') > space.today);
   const sound = exemptions.filter((e) => e.sound);
-  const states = cells.map((cell): CellCoverage & { from?: string; by: MeasureSite[] } => {
-    const contains = (scope: Scope | undefined): boolean => scopeContains(scope, cell, space.known);
-    const now = inEffect.filter((m) => contains(scopeValues(m.measure.scope)));
+  const nowMatch = inEffect.map((m) => matcher(m.measure.scope, split, space.known));
+  const laterMatch = later.map((m) => matcher(m.measure.scope, split, space.known));
+  const soundMatch = sound.map((e) => matcher(e.exemption.scope, split, space.known));
+  const states = tuples.map((values): CellCoverage & { from?: string; by: MeasureSite[] } => {
+    const cell = cellOf(split, values);
+    const now = inEffect.filter((_, k) => nowMatch[k](values));
     if (now.length > 0) return { cell, status: 'covered', measures: now.map((m) => m.measure.id), by: now };
-    if (sound.some((e) => contains(scopeValues(e.exemption.scope)))) return { cell, status: 'exempted', measures: [], by: [] };
-    const soon = later.filter((m) => contains(scopeValues(m.measure.scope)));
+    if (soundMatch.some((match) => match(values))) return { cell, status: 'exempted', measures: [], by: [] };
+    const soon = later.filter((_, k) => laterMatch[k](values));
     if (soon.length === 0) return { cell, status: 'uncovered', measures: [], by: [] };
     const from = soon.map((m) => effectiveDate(space, m) as string).sort()[0];
     return { cell, status: 'planned', measures: soon.map((m) => m.measure.id), by: soon, from };
@@ -101,7 +100,7 @@ export function evaluateControl(space: ScopeSpace, control: CatalogControl, meas
     applies: true,
     state: unmet.length > 0 ? 'uncovered' : covered.length > 0 ? 'covered' : 'exempted',
     inEffect,
-    overlapping: exemptions.filter((e) => covered.some((s) => scopeContains(scopeValues(e.exemption.scope), s.cell, space.known))),
+    overlapping: exemptions.filter((e) => covered.some((c) => scopeContains(scopeValues(e.exemption.scope), c.cell, space.known))),
   };
   if (split.length > 0) result.cells = states.map(({ cell, status, measures: ids }) => ({ cell, status, measures: ids }));
   if (unmet.length > 0 && unmet.length < states.length) {
@@ -117,6 +116,66 @@ export function evaluateControl(space: ScopeSpace, control: CatalogControl, meas
     result.narrowTo = projectCells(rest, split);
   }
   return result;
+}
+
+/**
+ * Per dimension, the values the control shares with the standard's scope; undefined when it shares
+ * none in some dimension (the control does not apply). No dimensions, or nothing narrowed: no work.
+ */
+function applicableValues(space: ScopeSpace, control: CatalogControl): [string, string[]][] | undefined {
+  if (space.known.size === 0) return [];
+  const applies = scopeValues(control.appliesTo);
+  const dims: [string, string[]][] = [];
+  for (const [dimension, all] of space.known) {
+    const values = applies || space.scope ? kept(applies, dimension, kept(space.scope, dimension, all)) : all;
+    if (values.length === 0) return undefined;
+    dims.push([dimension, values]);
+  }
+  return dims;
+}
+
+/** A control no covering measure or exemption scopes is one cell: what coverage always was, plus dates. */
+function oneCell(space: ScopeSpace, measures: MeasureSite[], exemptions: ExemptionSite[]): ControlEvaluation {
+  const dated = space.effective.size > 0 || measures.some((m) => m.measure.effective?.date);
+  const inEffect = dated ? measures.filter((m) => (effectiveDate(space, m) ?? '') <= space.today) : measures;
+  if (inEffect.length > 0) return { applies: true, state: 'covered', inEffect, overlapping: exemptions };
+  if (exemptions.some((e) => e.sound)) return { applies: true, state: 'exempted', inEffect, overlapping: [] };
+  if (measures.length === 0) return { applies: true, state: 'uncovered', inEffect, overlapping: [] };
+  // Every covering measure takes effect later: met from the first of their dates.
+  const from = measures.map((m) => effectiveDate(space, m) as string).sort()[0];
+  return { applies: true, state: 'uncovered', inEffect, overlapping: [], planned: { from, measures } };
+}
+
+/** Every combination of the dimensions' values, as value lists in the dimensions' order. */
+function valueTuples(dimensions: [string, string[]][]): string[][] {
+  let tuples: string[][] = [[]];
+  for (const [, values] of dimensions) {
+    const next: string[][] = [];
+    for (const tuple of tuples) for (const v of values) next.push([...tuple, v]);
+    tuples = next;
+  }
+  return tuples;
+}
+
+function cellOf(dimensions: [string, string[]][], values: string[]): Cell {
+  const cell: Cell = {};
+  dimensions.forEach(([d], i) => setOwn(cell, d, values[i]));
+  return cell;
+}
+
+/**
+ * Does a written scope contain a combination of values (aligned with `dimensions`)? Decided once
+ * per scope and control: a dimension the catalog does not know matches nothing.
+ */
+function matcher(scope: LocatedScope | undefined, dimensions: [string, string[]][], known: Map<string, string[]>): (values: string[]) => boolean {
+  const written = scopeValues(scope);
+  if (!written) return () => true;
+  if (Object.keys(written).some((d) => !known.has(d))) return () => false;
+  const allowed = dimensions.map(([d]) => {
+    const values = ownValue(written, d);
+    return values ? new Set(values) : undefined;
+  });
+  return (values) => allowed.every((set, i) => !set || set.has(values[i]));
 }
 
 function unionOf(cells: Cell[]): Scope {

@@ -50,7 +50,7 @@ const PLAIN_REQUIRED = [
 // 「原則として…。ただし、…この限りでない。」: required, with a stated exception.
 const PRINCIPLE = /原則として|\bas a (?:general )?rule\b/i;
 const EXCEPTION = /ただし[^。\n]*?この限りで(?:は)?ない[。]?|\b(?:this|these|it) (?:does|do) not apply\b[^.\n]*|\bexcept (?:where|when|if|for)\b[^.\n]*/i;
-const PERMISSION = /[^.\n]{0,20}\bmay\b(?! not)[^.\n]{0,20}/i;
+const PERMISSION = /\bmay\b(?! not)/i;
 
 export function declaredStrength(value: string | undefined): Strength | undefined {
   if (!value) return undefined;
@@ -72,7 +72,7 @@ export function strengthOf(text: string, declared?: string, context?: StrengthCo
   const explicit = firstMatch(EXPLICIT_REQUIRED, duties);
   const principle = PRINCIPLE.exec(text)?.[0];
   const exception = EXCEPTION.exec(text)?.[0].trim();
-  const permission = PERMISSION.exec(text)?.[0].trim();
+  const permission = around(text, PERMISSION);
   const extra = (info: StrengthInfo): StrengthInfo => {
     if (info.strength === 'required' && exception) info.exception = exception;
     if (permission) info.permission = permission;
@@ -88,6 +88,17 @@ export function strengthOf(text: string, declared?: string, context?: StrengthCo
   if (principle) return extra({ strength: 'required', source: 'wording', phrase: principle });
   if (context) return extra({ strength: context.strength, source: 'heading', phrase: context.heading });
   return extra({ strength: 'required', source: 'default' });
+}
+
+/** The match with up to 20 characters of its sentence on each side (a pattern with the context built in scans slowly). */
+function around(text: string, pattern: RegExp): string | undefined {
+  const m = pattern.exec(text);
+  if (!m) return undefined;
+  let start = m.index;
+  let end = m.index + m[0].length;
+  while (start > 0 && m.index - start < 20 && !/[.\n]/.test(text[start - 1])) start--;
+  while (end < text.length && end - (m.index + m[0].length) < 20 && !/[.\n]/.test(text[end])) end++;
+  return text.slice(start, end).trim();
 }
 
 function firstMatch(patterns: RegExp[], text: string): string | undefined {
