@@ -51,6 +51,9 @@ interface Block {
   htmlType?: number;
   // paragraph: content of each line (leading white space removed) with its line ending
   lines?: [number, number][];
+  /** Paragraph: how many first lines are link reference definitions, and whether a line that is not followed. */
+  defs?: number;
+  defsEnded?: boolean;
   /** Indented code that began on a line whose containers did not all continue. */
   afterClose?: boolean;
   /** HTML block lines that start with part of a tab: how many columns of it are left. */
@@ -100,6 +103,9 @@ class Scanner {
   private allMatched = true;
   private interrupting = false;
   private startedContainer = false;
+  /** Index in the line of its last character that is not a space or tab (-1 when blank). */
+  private lastNonSpace = -1;
+  private previousBlank = false;
 
   constructor(private readonly text: string) {}
 
@@ -115,7 +121,14 @@ class Scanner {
       this.lineEnd = end;
       this.nextLineStart = next;
       this.line = text.slice(at, end);
-      this.incorporateLine();
+      let last = end - 1;
+      while (last >= at && (text.charCodeAt(last) === 32 || text.charCodeAt(last) === 9)) last--;
+      this.lastNonSpace = last - at;
+      // A second blank line in a row changes nothing when no leaf is open (only list items stay).
+      const blank = last < at;
+      const tipKind = this.tip.kind;
+      if (!(blank && this.previousBlank && (tipKind === 'document' || tipKind === 'item'))) this.incorporateLine();
+      this.previousBlank = blank;
       if (end >= text.length) break;
       at = next;
     }
@@ -287,7 +300,7 @@ class Scanner {
       case 'quote':
         if (!this.indented && line[this.nextNonspace] === '>') {
           this.advanceNextNonspace();
-          this.extendTo(block, onlySpaceFrom(line, this.offset + 1) ? this.lineEnd : this.lineStart + this.offset + 1);
+          this.extendTo(block, this.offset + 1 > this.lastNonSpace ? this.lineEnd : this.lineStart + this.offset + 1);
           this.advanceOffset(1, false);
           if (isSpaceOrTab(line[this.offset])) this.advanceOffset(1, true);
           return 0;
@@ -306,7 +319,7 @@ class Scanner {
         return 1;
       case 'fence': {
         const closing = this.indent <= 3 && line[this.nextNonspace] === block.fenceChar ? fenceRun(line, this.nextNonspace) : 0;
-        if (closing >= (block.fenceLength as number) && onlySpaceFrom(line, this.nextNonspace + closing)) {
+        if (closing >= (block.fenceLength as number) && this.nextNonspace + closing > this.lastNonSpace) {
           block.end = this.lineEnd;
           this.extendAncestors(block);
           this.open.splice(this.open.indexOf(block));
@@ -366,7 +379,7 @@ class Scanner {
       if (isSpaceOrTab(line[this.offset])) this.advanceOffset(1, true);
       container = this.closeFor(container);
       const quote = this.addChild('quote', at);
-      this.extendTo(quote, onlySpaceFrom(line, this.nextNonspace + 1) ? this.lineEnd : at + 1);
+      this.extendTo(quote, this.nextNonspace + 1 > this.lastNonSpace ? this.lineEnd : at + 1);
       return 1;
     }
     if (c === '#') {
@@ -421,7 +434,7 @@ class Scanner {
         container = this.closeFor(container);
         const item = this.addChild('item', at);
         item.needed = needed;
-        item.end = onlySpaceFrom(line, this.offset) ? this.lineEnd : this.lineStart + this.offset;
+        item.end = this.offset > this.lastNonSpace ? this.lineEnd : this.lineStart + this.offset;
         this.extendAncestors(item);
         return 1;
       }
@@ -446,7 +459,7 @@ class Scanner {
     }
     const after = line[i + width];
     if (!(after === undefined || isSpaceOrTab(after))) return 0;
-    if (interrupting && onlySpaceFrom(line, i + width)) return 0;
+    if (interrupting && i + width > this.lastNonSpace) return 0;
     this.advanceNextNonspace();
     this.advanceOffset(width, true);
     const spacesStartColumn = this.column;
@@ -492,7 +505,7 @@ class Scanner {
   private setextHeading(container: Block, level: number): boolean {
     const paragraph = container;
     const lines = paragraph.lines as [number, number][];
-    const defs = this.definitionLines(lines);
+    const defs = this.definitionLines(paragraph);
     if (defs >= lines.length) return false;
     const start = lines[0][0];
     this.open.pop();
@@ -604,22 +617,27 @@ class Scanner {
 
   private paragraphClosed(paragraph: Block): void {
     const lines = paragraph.lines as [number, number][];
-    const defs = this.definitionLines(lines);
+    const defs = this.definitionLines(paragraph);
     if (paragraph.quoted) return;
     if (defs < lines.length) this.scanInline(lines.slice(defs).map(([s, e], i, all) => (i === all.length - 1 ? [s, Math.min(e, paragraph.end)] : [s, e])));
   }
 
-  /** How many first lines of a paragraph are link reference definitions (one line each). */
-  private definitionLines(lines: [number, number][]): number {
-    let n = 0;
-    while (n < lines.length) {
+  /** How many first lines of a paragraph are link reference definitions (one line each); each line is read once. */
+  private definitionLines(paragraph: Block): number {
+    const lines = paragraph.lines as [number, number][];
+    let n = paragraph.defs ?? 0;
+    while (!paragraph.defsEnded && n < lines.length) {
       const [s, e] = lines[n];
       const line = this.text.slice(s, trimEndOffset(this.text, s, e));
       const label = definitionLabel(line);
-      if (label === undefined) break;
+      if (label === undefined) {
+        paragraph.defsEnded = true;
+        break;
+      }
       if (!this.definitions.has(label)) this.definitions.set(label, line);
       n++;
     }
+    paragraph.defs = n;
     return n;
   }
 
@@ -1107,6 +1125,20 @@ function skipInlineSpace(s: string, i: number): number {
 
 const parser = unified().use(remarkParse).freeze();
 const PLAIN_ATX = /^ {0,3}#{1,6}(?:[ \t]+|$)/;
+export const MAX_PARSED_HEADING = 4096;
+
+/** An ATX heading's content without its closing sequence. */
+function atxContent(rest: string): string {
+  let end = rest.length;
+  while (end > 0 && (rest[end - 1] === ' ' || rest[end - 1] === '\t')) end--;
+  let hashes = end;
+  while (hashes > 0 && rest[hashes - 1] === '#') hashes--;
+  if (hashes < end && (hashes === 0 || rest[hashes - 1] === ' ' || rest[hashes - 1] === '\t')) {
+    end = hashes;
+    while (end > 0 && (rest[end - 1] === ' ' || rest[end - 1] === '\t')) end--;
+  }
+  return rest.slice(0, end);
+}
 const SPECIAL = /[\\`*_[\]<>&!\r\n]/;
 
 /**
@@ -1116,12 +1148,10 @@ const SPECIAL = /[\\`*_[\]<>&!\r\n]/;
  */
 function headingText(source: string, definitions: Map<string, string>): string {
   const atx = PLAIN_ATX.exec(source);
-  if (atx && !SPECIAL.test(source)) {
-    let content = source.slice(atx[0].length).replace(/[ \t]+$/, '');
-    const hashes = /(?:^|[ \t])#+$/.exec(content);
-    if (hashes) content = content.slice(0, hashes.index).replace(/[ \t]+$/, '');
-    return content;
-  }
+  // remark's inline parser is superlinear on some shapes (`[a](` repeated): a heading longer than
+  // any real one is read as written, so its label is whole only if written plainly.
+  if (atx && (!SPECIAL.test(source) || source.length > MAX_PARSED_HEADING)) return atxContent(source.slice(atx[0].length));
+  if (source.length > MAX_PARSED_HEADING) return source.replace(/(?:\r\n|\r|\n)[^\r\n]*$/, '').trim();
   let input = source;
   if (source.includes('[') && definitions.size > 0) {
     const used: string[] = [];
