@@ -149,6 +149,28 @@ describe('applicability (scope)', () => {
     });
   });
 
+  it('all four together: control appliesTo, standard scope, exemption scope and measure scope', async () => {
+    // BL-DE-03 applies to open networks; the standard covers IT and general-purpose OT; the exemption
+    // takes general-purpose OT out; the measure covers IT. Every cell the control shares with the scope is met.
+    const front = 'scope: { system: [it, ot-general] }\nexemptions:\n  - control: BL-DE-03\n    scope: { system: [ot-general], network: [open, closed] }\n    rationale: ' + RATIONALE + '\n';
+    const body = OTHERS.replace('Covers: BL-DE-03\n', 'Covers: BL-DE-03\nScope: system=it\n') + '\n## EL-PR-05 x\nCovers: BL-PR-05\n';
+    const { report, loaded } = await check({ 'c.yaml': SCOPED, 'el.md': markdown(front, body) });
+    assert.deepEqual(codesOf(report), []);
+    const c = loaded.analysis.groups[0].controls.find((x) => x.control.id === 'BL-DE-03');
+    assert.deepEqual(c?.cells?.map((x) => `${x.cell.system}/${x.cell.network}:${x.status}`), ['it/open:covered', 'ot-general/open:exempted']);
+    const without = body.replace('Scope: system=it\n', 'Scope: system=ot-dedicated\n');
+    const { report: gap } = await check({ 'c.yaml': SCOPED, 'el.md': markdown(front, without) });
+    assert.deepEqual(gap.coverage[0].uncoveredScope, { 'BL-DE-03': { system: ['it'] } }, 'ot-dedicated is outside the standard; it is what is left');
+  });
+
+  it('control appliesTo with an exemption scoped to where the control does not apply exempts nothing', async () => {
+    const front = `exemptions:\n  - control: BL-DE-03\n    scope: { network: [closed] }\n    rationale: ${RATIONALE}\n`;
+    const body = OTHERS.replace('Covers: BL-DE-03\n', '') + '\n## EL-PR-05 x\nCovers: BL-PR-05\n';
+    const { report } = await check({ 'c.yaml': SCOPED, 'el.md': markdown(front, body) });
+    assert.deepEqual(report.coverage[0].uncovered, ['BL-DE-03']);
+    assert.equal(report.coverage[0].uncoveredScope, undefined);
+  });
+
   it('YAML standards: standard, exemption and measure scopes', async () => {
     const yaml = `kind: standard
 sector: finance
