@@ -239,7 +239,11 @@ class KijunServer {
   private async closed(uri: string): Promise<void> {
     await this.ready;
     this.dirty.delete(uri);
-    await this.requireIndex().close(this.path(uri));
+    const index = this.requireIndex();
+    const p = this.path(uri);
+    await index.close(p);
+    // kijun.yaml closed unsaved: the disk's configuration applies again.
+    if (index.isConfig(p)) await this.restart();
   }
 
   private async watched(changes: { uri: string; type: FileChangeType }[]): Promise<void> {
