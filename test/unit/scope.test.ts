@@ -195,6 +195,15 @@ measures:
     assert.deepEqual(gap.coverage[0].uncoveredScope, { 'BL-PR-05': { network: ['open'] } });
   });
 
+  it('a hostile catalog of many dimensions: 4^16 combinations are never enumerated; a finding on the catalog', async () => {
+    const dims = Array.from({ length: 16 }, (_, i) => `  d${i}: { values: [a, b, c, d] }`).join('\n');
+    const catalog = CATALOG.replace('controls:\n', `dimensions:\n${dims}\ncontrols:\n`);
+    const scope = Array.from({ length: 16 }, (_, i) => `d${i}=a,b,c`).join('; ');
+    const { report } = await check({ 'c.yaml': catalog, 'el.md': markdown('', `## EL-PR-01 x\nCovers: BL-PR-01, BL-PR-05, BL-GV-01\nScope: ${scope}\n`) });
+    assert.match(diagnosticsOf(report, 'c.yaml').find((d) => d.code === 'schema')?.message ?? '', /more than 4096 combinations/);
+    assert.deepEqual(report.coverage[0].uncovered, ['BL-GV-01', 'BL-PR-01', 'BL-PR-05'], 'scoped measures are not counted: never over-counts');
+  });
+
   it('a catalog without dimensions: a scoped measure names an unknown dimension and covers nothing', async () => {
     const { report } = await check({ 'c.yaml': CATALOG, 'el.md': markdown('', '## EL-PR-01 x\nCovers: BL-PR-01, BL-PR-05, BL-GV-01\nScope: network=open\n') });
     assert.ok(codesOf(report).includes('schema'));

@@ -7,7 +7,7 @@ import { csfSubcategories } from './csf.js';
 import { SECTORS, sectorLabel, type Sector } from './sectors.js';
 import { diffCatalogs, countByKind, sectorImpact } from './diff.js';
 import { applyCatalogSettings, type CatalogSetting } from './oscal/settings.js';
-import { evaluateControl, scopeSpace, standardFindings, catalogFindings, type CellCoverage, type ControlEvaluation } from './scopeCoverage.js';
+import { evaluateControl, scopeSpace, MAX_CELLS, standardFindings, catalogFindings, type CellCoverage, type ControlEvaluation } from './scopeCoverage.js';
 import type { Scope } from './scope.js';
 import { japaneseDate } from './dates.js';
 
@@ -228,6 +228,7 @@ function analyzeGroup(group: SectorGroup, files: Map<string, FileAnalysis>, opti
   if (!group.catalog) return;
   const primary = standards[0];
   const space = scopeSpace(group.catalog.model.dimensions, standards, options.today);
+  let tooMany = false;
   for (const control of group.catalog.controls.values()) {
     if (control.withdrawn || control.level > group.level) continue;
     const measures = covering.get(control.id) ?? [];
@@ -241,6 +242,10 @@ function analyzeGroup(group: SectorGroup, files: Map<string, FileAnalysis>, opti
     if (result.uncoveredScope) coverage.uncoveredScope = result.uncoveredScope;
     if (result.cells) coverage.cells = result.cells;
     group.controls.push(coverage);
+    if (result.tooManyCells && !tooMany) {
+      tooMany = true;
+      report(group.catalog.path, { code: 'schema', range: group.catalog.model.idRange, message: 'scopeTooManyCells', args: { max: MAX_CELLS } });
+    }
     if (weak) reportWeak(control, result.inEffect, report);
     if (result.planned) reportPlanned(control, result, report);
     else if (state === 'uncovered' && primary.model.baseline) {

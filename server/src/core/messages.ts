@@ -67,6 +67,10 @@ const MESSAGES = {
     ja: (a: A<'value'>) => `施行日 ${a.value} は存在しない日付です。`,
     en: (a) => `The effective date ${a.value} is not a date on the calendar.`,
   },
+  scopeTooManyCells: {
+    ja: (a: A<'max'>) => `適用範囲の次元と値の組合せが多すぎるため(1管理策あたり ${a.max} 通りを超える)、範囲を限定した対策・適用除外を数えずに判定しました。次元又は値を減らしてください。`,
+    en: (a) => `The scopes split a control into more than ${a.max} combinations of dimension values; scoped measures and exemptions were not counted. Use fewer dimensions or values.`,
+  },
   badAsOf: {
     ja: (a: A<'value'>) => `--as-of には日付を YYYY-MM-DD の形で指定してください(指定された値: ${a.value})。`,
     en: (a) => `--as-of needs a date in the form YYYY-MM-DD (got ${a.value}).`,

@@ -38,7 +38,12 @@ export interface ControlEvaluation {
   overlapping: ExemptionSite[];
   /** The values where a sound exemption is not needed (covered by measures in effect), for narrowing it. */
   narrowTo?: Scope;
+  /** The scopes named split the control into more than MAX_CELLS combinations; scoped sites were not counted. */
+  tooManyCells?: boolean;
 }
+
+/** Combinations of dimension values checked per control at most (real catalogs have a few dozen). */
+export const MAX_CELLS = 4096;
 
 /** What the group knows once: the catalog's dimensions, the standard's scope, each file's date. */
 export interface ScopeSpace {
@@ -77,6 +82,12 @@ export function evaluateControl(space: ScopeSpace, control: CatalogControl, meas
   for (const m of measures) for (const e of m.measure.scope?.entries ?? []) named.add(e.dimension);
   for (const e of exemptions) for (const x of e.exemption.scope?.entries ?? []) named.add(x.dimension);
   const split = dims.filter(([d]) => named.has(d));
+  if (split.reduce((n, [, values]) => n * values.length, 1) > MAX_CELLS) {
+    // A bound on time, not a judgement: only unscoped measures and exemptions count, which can only under-count.
+    const result = oneCell(space, measures.filter((m) => !m.measure.scope), exemptions.filter((e) => !e.exemption.scope));
+    result.tooManyCells = true;
+    return result;
+  }
   const tuples = valueTuples(split);
   const inEffect = measures.filter((m) => (effectiveDate(space, m) ?? '') <= space.today);
   const later = measures.filter((m) => (effectiveDate(space, m) ?? '') > space.today);
