@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { tempDir } from '../helpers/tmp.js';
 import { spawnKijun, inProcess, type Result } from '../helpers/cli.js';
 import { CATALOG } from '../helpers/memoryWorkspace.js';
+import { LspClient, fileUri } from '../helpers/lspClient.js';
 
 const STANDARD = '---\nkind: standard\nsector: electricity\nbaseline: jp-ci-baseline@2026.1\n---\n## EL-PR-01 多要素認証\n対応: BL-PR-01、BL-PR-05、BL-GV-01\n';
 
@@ -61,5 +62,64 @@ describe('kijun check: files that cannot be read', () => {
     const r = await both(['check', '--no-cache', '--format', 'json'], dir);
     assert.equal(r.status, 0, r.stdout);
     assert.deepEqual((JSON.parse(r.stdout) as { coverage: { sector: string }[] }).coverage.map((c) => c.sector).sort(), ['electricity', 'gas']);
+  });
+});
+
+describe('one loader: the bundle, the in-process checker and the language server agree on unreadable files', function () {
+  this.timeout(120_000);
+
+  /** Oversized (over maxFileSize), binary, Shift_JIS, a dangling link and a named pipe, all configured standards; a large valid file makes the bundle use its workers. */
+  function hostile(): string {
+    const dir = workspace();
+    writeFileSync(path.join(dir, 'kijun.yaml'), 'catalogs: [catalog.yaml]\nstandards: [standards/*.md]\nmaxFileSize: 1000000\n');
+    writeFileSync(path.join(dir, 'standards/big.md'), `${STANDARD}\n${'あ'.repeat(400_000)}\n`);
+    writeFileSync(path.join(dir, 'standards/filler.md'), `${STANDARD.replace('electricity', 'gas')}\n${'本文。\n'.repeat(50_000)}`);
+    writeFileSync(path.join(dir, 'standards/binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    writeFileSync(path.join(dir, 'standards/sjis.md'), Buffer.concat([Buffer.from('---\nkind: standard\n---\n# '), Buffer.from([0x93, 0xfa, 0x96, 0x7b])]));
+    symlinkSync('gone.md', path.join(dir, 'standards/lost.md'));
+    execFileSync('mkfifo', [path.join(dir, 'standards/pipe.md')]);
+    return dir;
+  }
+
+  const NAMES = ['big.md', 'binary.md', 'lost.md', 'pipe.md', 'sjis.md'];
+
+  type Found = Record<string, { code: string; message: string; line: number; character: number }[]>;
+
+  function fromReport(stdout: string): Found {
+    const report = JSON.parse(stdout) as { files: { path: string; diagnostics: { code: string; message: string; range: { start: { line: number; character: number } } }[] }[] };
+    const out: Found = {};
+    for (const f of report.files) {
+      const name = path.basename(f.path);
+      if (NAMES.includes(name)) out[name] = f.diagnostics.map((d) => ({ code: d.code, message: d.message, line: d.range.start.line, character: d.range.start.character }));
+    }
+    return out;
+  }
+
+  it('the same findings and exit status, with and without the cache and the workers', async () => {
+    const dir = hostile();
+    const direct = await inProcess(['check', '--format', 'json'], dir);
+    const cold = spawnKijun(['check', '--format', 'json'], dir);
+    const warm = spawnKijun(['check', '--format', 'json'], dir);
+    assert.equal(direct.status, 1);
+    assert.deepEqual([cold.status, warm.status], [1, 1]);
+    const expected = fromReport(direct.stdout);
+    assert.deepEqual(Object.keys(expected).sort(), NAMES, 'every unreadable file has a finding');
+    for (const name of NAMES) assert.equal(expected[name][0].code, 'syntax', name);
+    assert.deepEqual(fromReport(cold.stdout), expected, 'bundle, first run (workers, no cache)');
+    assert.deepEqual(fromReport(warm.stdout), expected, 'bundle, cached run');
+
+    const client = new LspClient();
+    try {
+      await client.initialize(dir);
+      await client.connection.sendRequest('kijun/_settled');
+      const served: Found = {};
+      for (const name of NAMES) {
+        const d = client.lastDiagnostics(fileUri(path.join(dir, 'standards', name))) ?? [];
+        served[name] = d.map((x) => ({ code: String(x.code), message: x.message, line: x.range.start.line, character: x.range.start.character }));
+      }
+      assert.deepEqual(served, expected, 'language server');
+    } finally {
+      await client.stop();
+    }
   });
 });
