@@ -84,7 +84,7 @@ function uncoveredActions(ctx: ServiceContext, path: string, text: string, diagn
   const check = editCheck(model.format, text, lines);
   const actions: CodeAction[] = [];
   const measure = model.measuresInsert && measureEdit(model, model.measuresInsert, group, control, language, lines);
-  if (measure && check(measure.edit, (before, after) => addsMeasure(before, after, measure.id, controlId))) {
+  if (measure && verdict(ctx, path, text, 'measure', () => check(measure.edit, (before, after) => addsMeasure(before, after, measure.id, controlId)))) {
     actions.push({
       title: ui.addMeasure(controlId), kind: 'quickfix', diagnostics: [diagnostic], isPreferred: true,
       edit: { changes: { [uri]: [measure.edit] } },
@@ -92,12 +92,41 @@ function uncoveredActions(ctx: ServiceContext, path: string, text: string, diagn
   }
   if (control.exemptable && model.exemptionsInsert) {
     const edit = exemptionEdit(model.exemptionsInsert, control, language, lines.eol);
-    if (check(edit, (before, after) => addsExemption(before, after, controlId))) {
+    if (verdict(ctx, path, text, 'exemption', () => check(edit, (before, after) => addsExemption(before, after, controlId)))) {
       actions.push({ title: ui.addExemption(controlId), kind: 'quickfix', diagnostics: [diagnostic], edit: { changes: { [uri]: [edit] } } });
     }
   }
   return actions;
 }
+
+/**
+ * Whether the document takes a new measure (or exemption) where its insertion point says. Every
+ * uncovered control of a document gets the same kind of edit at the same place, differing only in
+ * generated, escaped text, so the first control's edit is checked and the verdict holds for the
+ * others; it is kept for the last document because editors ask again and again on the same text,
+ * and each check reads the document twice.
+ */
+function verdict(ctx: ServiceContext, path: string, text: string, kind: 'measure' | 'exemption', check: () => boolean): boolean {
+  if (lastVerdicts?.analysis !== ctx.analysis || lastVerdicts.path !== path || lastVerdicts.text !== text) {
+    lastVerdicts = { analysis: ctx.analysis, path, text, byKind: new Map() };
+  }
+  let ok = lastVerdicts.byKind.get(kind);
+  if (ok === undefined) {
+    ok = check();
+    lastVerdicts.byKind.set(kind, ok);
+  }
+  return ok;
+}
+
+/** openBlockCloser of the last document: one scan for all the controls it lacks. */
+function closerOf(text: string): string | undefined {
+  if (lastCloser?.text !== text) lastCloser = { text, closer: openBlockCloser(text) };
+  return lastCloser.closer;
+}
+
+let lastCloser: { text: string; closer: string | undefined } | undefined;
+
+let lastVerdicts: { analysis: ServiceContext['analysis']; path: string; text: string; byKind: Map<string, boolean> } | undefined;
 
 /**
  * Reads the document again with an edit applied: the edit is offered only when the document
@@ -160,7 +189,8 @@ export function nextMeasureId(group: SectorGroup, fn: string): string {
 function measureEdit(model: StandardModel, point: InsertPoint, group: SectorGroup, control: CatalogControl, language: Locale, lines: LineIndex): { id: string; edit: TextEdit } {
   // A standard numbered by article or clause gets its next number (第13条 after 第12条), not an id.
   const id = nextLabel(model.measures.map((m) => m.id), group.measures.keys()) ?? nextMeasureId(group, measureSegment(control.function));
-  const title = pickText(control.title, language);
+  // One line: a catalog title with a line break would otherwise end the heading early.
+  const title = pickText(control.title, language).replace(/[\r\n\u2028\u2029]+/g, ' ');
   const statement = pickText(control.statement, language);
   const eol = lines.eol;
   if (model.format === 'yaml') {
@@ -173,7 +203,7 @@ function measureEdit(model: StandardModel, point: InsertPoint, group: SectorGrou
   const body = [`${depth} ${id} ${title}`, '', `${marker}: ${control.id}`, '', statement];
   if (related) body.push('', `${UI[language].related}: ${related}`);
   const text = lines.text;
-  const closer = openBlockCloser(text);
+  const closer = closerOf(text);
   // A document that ends inside a fenced code block or an HTML block (an unclosed `<!--`, `<pre>`,
   // `<script>`…) would swallow the new heading: close the block first.
   const lead = closer !== undefined ? `${/[\r\n]$/.test(text) || text.length === 0 ? '' : eol}${closer}${eol}${eol}`
