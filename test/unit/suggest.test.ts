@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { normalize, terms } from '../../server/src/core/suggest/terms.js';
+import { normalize, terms, termText } from '../../server/src/core/suggest/terms.js';
 import { stem } from '../../server/src/core/suggest/stem.js';
 import { buildIndex, measureBag, rank, scoreAll, sharedWords, catalogIndex } from '../../server/src/core/suggest/engine.js';
 import { measureTexts } from '../../server/src/core/suggest/measureText.js';
@@ -21,7 +21,7 @@ const NOVEL = [
   control('XX-LG-01', 'ログの収集と保管', 'Collecting and retaining logs', ['DE.CM-01']),
 ];
 
-const termList = (s: string) => terms(normalize(s)).map((t) => t.term);
+const termList = (s: string) => terms(normalize(s)).map((t) => termText(t.term));
 
 describe('suggestion engine', () => {
   it('normalises width, case and long vowel marks', () => {

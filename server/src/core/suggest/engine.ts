@@ -7,7 +7,7 @@
 // framework is read (csf.ts's `sp800_53` lists are never touched here).
 import type { CatalogControl, CatalogModel } from '../model.js';
 import { csfElement } from '../csf.js';
-import { eachTerm, isCjkTerm, normalize, terms, type Term } from './terms.js';
+import { eachTerm, isCjkTerm, normalize, terms, termText, type Term, type TermKey } from './terms.js';
 
 export interface EngineOptions {
   /** Weight of each field's term counts in a control's document. */
@@ -40,14 +40,14 @@ export interface CatalogIndex {
   key: string;
   controls: CatalogControl[];
   /** How much each term of a control tells (its share of the score), for explanations. */
-  docs: Map<string, number>[];
+  docs: Map<TermKey, number>[];
   /** One part per field (`separate`) or a single part (`merged`). */
   parts: FieldPart[];
   /** Sum of the weights of the parts each control has text in. */
   partWeight: Float64Array;
   /** Every part's postings of a term in one flat list, each weight × its part's weight / the part's norm. */
-  flat: Map<string, FlatPostings>;
-  idf: Map<string, number>;
+  flat: Map<TermKey, FlatPostings>;
+  idf: Map<TermKey, number>;
   /** IDF of a term no control has: what a term in a single document would get, so it still weighs. */
   unknownIdf: number;
   options: EngineOptions;
@@ -61,7 +61,7 @@ export interface FlatPostings {
 export interface FieldPart {
   weight: number;
   norms: Float64Array;
-  postings: Map<string, { doc: number; weight: number }[]>;
+  postings: Map<TermKey, { doc: number; weight: number }[]>;
 }
 
 export interface Suggestion {
@@ -70,7 +70,7 @@ export interface Suggestion {
 }
 
 /** A bag of terms read from a measure's text. */
-export type TermBag = Map<string, number>;
+export type TermBag = Map<TermKey, number>;
 
 // ---------------------------------------------------------------- catalog side
 
@@ -118,17 +118,17 @@ export function buildIndex(key: string, controls: CatalogControl[], options: Eng
   const f = options.fields;
   const weights = [f.title, f.statement, f.csf, f.csfIds];
   const merged = fields.map((parts) => mergeCounts(parts, weights));
-  const df = new Map<string, number>();
+  const df = new Map<TermKey, number>();
   for (const counts of merged) for (const t of counts.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   const n = controls.length;
-  const idf = new Map<string, number>();
+  const idf = new Map<TermKey, number>();
   for (const [t, d] of df) idf.set(t, Math.log(1 + n / d));
   const partCounts = options.fieldMode === 'separate' ? weights.map((w, k) => ({ weight: w, docs: fields.map((p) => p[k]) })) : [{ weight: 1, docs: merged }];
   const parts = partCounts.filter((p) => p.weight > 0).map((p) => buildPart(p.weight, p.docs, idf, options));
   const partWeight = new Float64Array(n);
   for (const part of parts) for (let i = 0; i < n; i++) if (part.norms[i] > 0) partWeight[i] += part.weight;
   // A term's share of a control's score: its weight in each part, over the part's norm.
-  const docs = controls.map(() => new Map<string, number>());
+  const docs = controls.map(() => new Map<TermKey, number>());
   for (const part of parts) {
     for (const [t, list] of part.postings) for (const p of list) docs[p.doc].set(t, (docs[p.doc].get(t) ?? 0) + (part.weight * p.weight) / part.norms[p.doc]);
   }
@@ -136,8 +136,8 @@ export function buildIndex(key: string, controls: CatalogControl[], options: Eng
 }
 
 /** One list per term over all parts, each weight already divided by its part's norm: scoring is then one pass. */
-function flatten(parts: FieldPart[]): Map<string, FlatPostings> {
-  const lists = new Map<string, { doc: number; weight: number }[]>();
+function flatten(parts: FieldPart[]): Map<TermKey, FlatPostings> {
+  const lists = new Map<TermKey, { doc: number; weight: number }[]>();
   for (const part of parts) {
     for (const [t, list] of part.postings) {
       const out = lists.get(t) ?? [];
@@ -145,24 +145,24 @@ function flatten(parts: FieldPart[]): Map<string, FlatPostings> {
       lists.set(t, out);
     }
   }
-  const flat = new Map<string, FlatPostings>();
+  const flat = new Map<TermKey, FlatPostings>();
   for (const [t, list] of [...lists.entries()].sort(byPosting)) {
     flat.set(t, { docs: Int32Array.from(list, (p) => p.doc), weights: Float64Array.from(list, (p) => p.weight) });
   }
   return flat;
 }
 
-function mergeCounts(parts: Map<string, number>[], weights: number[]): Map<string, number> {
-  const out = new Map<string, number>();
+function mergeCounts(parts: Map<TermKey, number>[], weights: number[]): Map<TermKey, number> {
+  const out = new Map<TermKey, number>();
   parts.forEach((counts, k) => {
     if (weights[k] > 0) for (const [t, v] of counts) out.set(t, (out.get(t) ?? 0) + weights[k] * v);
   });
   return out;
 }
 
-function buildPart(weight: number, raw: Map<string, number>[], idf: Map<string, number>, options: EngineOptions): FieldPart {
+function buildPart(weight: number, raw: Map<TermKey, number>[], idf: Map<TermKey, number>, options: EngineOptions): FieldPart {
   const avg = raw.reduce((s, c) => s + total(c), 0) / Math.max(1, raw.length);
-  const postings = new Map<string, { doc: number; weight: number }[]>();
+  const postings = new Map<TermKey, { doc: number; weight: number }[]>();
   const norms = new Float64Array(raw.length);
   raw.forEach((counts, i) => {
     const len = total(counts);
@@ -179,7 +179,7 @@ function buildPart(weight: number, raw: Map<string, number>[], idf: Map<string, 
   return { weight, norms, postings };
 }
 
-function total(counts: Map<string, number>): number {
+function total(counts: Map<TermKey, number>): number {
   let s = 0;
   for (const v of counts.values()) s += v;
   return s;
@@ -194,12 +194,17 @@ function saturate(tf: number, len: number, avg: number, options: EngineOptions):
   return tf > 0 ? 1 + Math.log(tf) : 0;
 }
 
-const byTerm = (a: [string, number], b: [string, number]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
-const byPosting = (a: [string, unknown], b: [string, unknown]) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+/** Terms in one fixed order (numbers before strings), so that sums are made in the same order on every run. */
+function compareTerms(a: TermKey, b: TermKey): number {
+  if (typeof a !== typeof b) return typeof a === 'number' ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+const byTerm = (a: [TermKey, number], b: [TermKey, number]) => compareTerms(a[0], b[0]);
+const byPosting = (a: [TermKey, unknown], b: [TermKey, unknown]) => compareTerms(a[0], b[0]);
 
 /** Term counts of one control's fields: title, statement (both languages), its CSF references' texts, their ids. */
-function controlFields(control: CatalogControl, options: EngineOptions): Map<string, number>[] {
-  const fields = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+function controlFields(control: CatalogControl, options: EngineOptions): Map<TermKey, number>[] {
+  const fields = [new Map<TermKey, number>(), new Map<TermKey, number>(), new Map<TermKey, number>(), new Map<TermKey, number>()];
   const add = (k: number, text: string | undefined) => {
     if (!text) return;
     for (const t of terms(normalize(text), options.grams)) fields[k].set(t.term, (fields[k].get(t.term) ?? 0) + 1);
@@ -241,7 +246,7 @@ export function measureBag(text: string, options: EngineOptions = DEFAULT_OPTION
   const headingEnd = normal.indexOf('\n') < 0 ? normal.length : normal.indexOf('\n');
   eachTerm(normal, options.grams, (term, start) => {
     const weight = start < headingEnd ? options.heading : 1;
-    if (term.charCodeAt(0) === 0x63 /* c: */) {
+    if (typeof term === 'string' && term.charCodeAt(0) === 0x63 /* c: */) {
       for (const c of csfIdTerms(term.slice(2), options)) bag.set(c, (bag.get(c) ?? 0) + weight);
     } else bag.set(term, (bag.get(term) ?? 0) + weight);
   });
@@ -309,9 +314,9 @@ export function sharedWords(index: CatalogIndex, measureText: string | PreparedT
   const doc = index.docs[index.controls.findIndex((c) => c.id === controlId)];
   if (!doc) return [];
   const { text, all } = typeof measureText === 'string' ? prepareText(measureText, index.options) : measureText;
-  const weight = (t: string) => doc.get(t) ?? 0;
+  const weight = (t: TermKey) => doc.get(t) ?? 0;
   const spans: { text: string; weight: number; first: number }[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<TermKey, number>();
   const push = (surface: string, w: number, first: number) => {
     const at = seen.get(surface);
     if (at !== undefined) spans[at].weight = Math.max(spans[at].weight, w);
@@ -329,7 +334,7 @@ export function sharedWords(index: CatalogIndex, measureText: string | PreparedT
       continue;
     }
     if (!isCjkTerm(t.term)) {
-      push(t.term.startsWith('c:') ? t.term.slice(2).toUpperCase() : text.slice(t.start, t.end), w, t.start);
+      push(typeof t.term === 'string' && t.term.startsWith('c:') ? t.term.slice(2).toUpperCase() : text.slice(t.start, t.end), w, t.start);
       k++;
       continue;
     }

@@ -20,9 +20,16 @@ is it its itself just may me more most must my no nor not now of off on once onl
 should so some such than that the their theirs them then there these they this those through thus to too under until up upon very via
 was we were what when where whether which while who whom why will with within without would you your e.g i.e eg ie`.split(/\s+/));
 
+/**
+ * A term: a string (`e:` stem, `c:` CSF id, a lone kanji/katakana or a trigram), or a number for a
+ * Japanese bigram. Bigrams are most of the terms of a Japanese text, and a small integer key costs
+ * neither a string nor its hashing (this runs over every character of every standard).
+ */
+export type TermKey = string | number;
+
 /** A term with the text it was read from. */
 export interface Term {
-  term: string;
+  term: TermKey;
   /** Offset of the term's first character in the normalised text. */
   start: number;
   end: number;
@@ -64,7 +71,7 @@ export function terms(text: string, grams: readonly number[] = [2], out: Term[] 
   return out;
 }
 
-export type TermSink = (term: string, start: number, end: number) => void;
+export type TermSink = (term: TermKey, start: number, end: number) => void;
 
 /** The terms of `terms()` handed one by one, without building objects (it runs over whole corpora). */
 export function eachTerm(text: string, grams: readonly number[], sink: TermSink): void {
@@ -108,8 +115,23 @@ function englishTerm(word: string): string {
 }
 
 /** Whether a term is a Japanese n-gram (no prefix). */
-export function isCjkTerm(term: string): boolean {
-  return term.charCodeAt(0) >= 0x3000;
+export function isCjkTerm(term: TermKey): boolean {
+  return typeof term === 'number' || term.charCodeAt(0) >= 0x3000;
+}
+
+const BASE = 0x3000;
+const SPAN = 0x7000; // U+3000–U+9FFF: kana and the unified ideographs, so a key stays a small integer
+
+/** The key of the bigram of two characters: a number when both are in U+3000–U+9FFF. */
+function bigramKey(text: string, a: number, b: number): TermKey {
+  const x = text.charCodeAt(a) - BASE;
+  const y = text.charCodeAt(b) - BASE;
+  return x >= 0 && x < SPAN && y >= 0 && y < SPAN ? x * SPAN + y : text[a] + text[b];
+}
+
+/** A term as text (a bigram key back to its two characters). */
+export function termText(term: TermKey): string {
+  return typeof term === 'number' ? String.fromCharCode(Math.floor(term / SPAN) + BASE, (term % SPAN) + BASE) : term;
 }
 
 /** Particles: a hiragana between kanji that is one of these ends the run; other single hiragana there are okurigana. */
@@ -131,7 +153,7 @@ function cjkRun(text: string, start: number, grams: readonly number[], sink: Ter
   if (!skipped && grams.length === 1 && grams[0] === 2) {
     // The usual case, without building the list of positions: every gram is one slice.
     if (j - start === 1) sink(text[start], start, j);
-    for (let k = start; k + 1 < j; k++) sink(text.slice(k, k + 2), k, k + 2);
+    for (let k = start; k + 1 < j; k++) sink(bigramKey(text, k, k + 1), k, k + 2);
     return j;
   }
   const at: number[] = [];
@@ -143,6 +165,10 @@ function cjkRun(text: string, start: number, grams: readonly number[], sink: Ter
     for (let k = 0; k + g <= at.length; k++) {
       const first = at[k];
       const last = at[k + g - 1];
+      if (g === 2) {
+        sink(bigramKey(text, first, last), first, last + 1);
+        continue;
+      }
       let gram = last - first === g - 1 ? text.slice(first, last + 1) : '';
       if (!gram) for (let x = k; x < k + g; x++) gram += text[at[x]];
       sink(gram, first, last + 1);
@@ -152,8 +178,8 @@ function cjkRun(text: string, start: number, grams: readonly number[], sink: Ter
 }
 
 /** Term frequencies of a text. */
-export function bagOf(text: string, grams: readonly number[] = [2]): Map<string, number> {
-  const bag = new Map<string, number>();
+export function bagOf(text: string, grams: readonly number[] = [2]): Map<TermKey, number> {
+  const bag = new Map<TermKey, number>();
   for (const t of terms(normalize(text), grams)) bag.set(t.term, (bag.get(t.term) ?? 0) + 1);
   return bag;
 }
