@@ -125,11 +125,21 @@ export function groupSites(analysis: WorkspaceAnalysis, group: SectorGroup, inde
 }
 
 export function topControls(index: CatalogIndex, scores: Float64Array, wanted: boolean[], exclude: Set<string>, top: number): Suggestion[] {
-  const out: Suggestion[] = [];
-  index.controls.forEach((c, i) => {
-    if (scores[i] > 0 && wanted[i] && !exclude.has(c.id)) out.push({ control: c.id, score: scores[i] });
-  });
-  return out.sort(bySuggestion).slice(0, top);
+  // A running top-N by insertion: thousands of measures, each against every control, so no full sort.
+  const best: number[] = [];
+  const ids = index.controls;
+  const before = (i: number, j: number) => scores[i] > scores[j] || (scores[i] === scores[j] && ids[i].id < ids[j].id);
+  for (let i = 0; i < scores.length; i++) {
+    if (!(scores[i] > 0) || !wanted[i] || exclude.has(ids[i].id)) continue;
+    if (best.length === top && !before(i, best[top - 1])) continue;
+    let at = best.length === top ? top - 1 : best.length;
+    while (at > 0 && before(i, best[at - 1])) {
+      best[at] = best[at - 1];
+      at--;
+    }
+    best[at] = i;
+  }
+  return best.map((i) => ({ control: ids[i].id, score: scores[i] }));
 }
 
 export function topMeasures(sites: SiteScores[], control: number, top: number): MeasureCandidate[] {
