@@ -8,6 +8,8 @@ import { tempDir } from '../helpers/tmp.js';
 import { checkMarkup, HTML_VOIDS, decode } from '../helpers/markup.js';
 import { hostileWorkspace } from '../helpers/reviewWorkspaces.js';
 import { ROOT, spawnKijun, inProcess } from '../helpers/cli.js';
+import { foldForText } from '../../server/src/cli/textFormat.js';
+import type { Locale } from '../../server/src/core/model.js';
 
 /** A copy of a folder of the repository in a temporary directory. */
 function copyOf(dir: string): string {
@@ -157,7 +159,7 @@ describe('kijun check report formats (CLI)', () => {
       const { stdout } = spawnKijun(['check', 'samples', '--lang', lang]);
       const report = JSON.parse(spawnKijun(['check', 'samples', '--format', 'json', '--lang', lang]).stdout);
       const expected = report.files.flatMap((f: { path: string; diagnostics: { severity: string; code: string; message: string; range: { start: { line: number; character: number } } }[] }) =>
-        f.diagnostics.map((d) => [f.path, d.range.start.line + 1, d.range.start.character + 1, d.severity, d.code, d.message].join('|')));
+        f.diagnostics.map((d) => [f.path, d.range.start.line + 1, d.range.start.character + 1, d.severity, d.code, foldForText(d.message, lang as Locale)].join('|')));
       const seen: string[] = [];
       for (const line of stdout.split('\n')) {
         const hits = exact.map((m) => ({ m, r: new RegExp(m.pattern.regexp).exec(line) })).filter((x) => x.r);

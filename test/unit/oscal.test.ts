@@ -498,7 +498,7 @@ describe('OSCAL catalogs as baselines', function () {
         [['import', 'csv', 'x'], /unknown import format/],
         [['import', 'oscal', 'nope.json'], /no such file/],
         [['import', 'oscal', 'p.json'], /OSCAL profile, not a catalog/],
-        [['export', 'oscal-mapping', '--frobnicate'], /Unknown option/],
+        [['export', 'oscal-mapping', '--frobnicate'], /no option --frobnicate/],
         [['export', 'oscal-mapping'], /kijun\.yaml:2:5: kijun\.yaml oscal\[0\]\.path none\.json does not exist/],
       ];
       for (const [args, message] of cases) {

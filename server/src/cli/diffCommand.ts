@@ -13,6 +13,7 @@ import { nodeFs, localToday, toPosix } from '../node/nodeFs.js';
 import { sectorLabel, SECTORS, type Sector } from '../core/sectors.js';
 import { printableField } from '../core/printable.js';
 import { displayWidth, padEndWidth } from '../core/displayWidth.js';
+import { localeTexts } from '../core/texts.js';
 
 export interface DiffResult {
   diff: CatalogDiff;
@@ -41,18 +42,15 @@ async function loadCatalog(file: string): Promise<LoadedCatalog> {
   return catalog;
 }
 
-const LABELS = {
-  ja: {
-    added: '追加', removed: '削除', withdrawn: '廃止', relevelled: 'レベル変更', remapped: 'CSF 対応変更', reworded: '文言変更',
-    mustAdd: '新たに対応が必要', revisit: '見直しが必要', none: 'なし', sector: '分野', level: 'レベル', control: '管理策', change: '変更', detail: '内容',
-    noChange: '変更はありません。',
-  },
-  en: {
-    added: 'added', removed: 'removed', withdrawn: 'withdrawn', relevelled: 're-levelled', remapped: 're-mapped to CSF', reworded: 'reworded',
-    mustAdd: 'must add', revisit: 'must revisit', none: 'none', sector: 'Sector', level: 'Level', control: 'Control', change: 'Change', detail: 'Detail',
-    noChange: 'No changes.',
-  },
-};
+const LABELS = localeTexts('diff', {
+  added: '追加', removed: '削除', withdrawn: '廃止', relevelled: 'レベル変更', remapped: 'CSF 対応変更', reworded: '文言変更',
+  mustAdd: '新たに対応が必要', revisit: '見直しが必要', none: 'なし', sector: '分野', level: 'レベル', control: '管理策', change: '変更', detail: '内容',
+  noChange: '変更はありません。',
+}, {
+  added: 'added', removed: 'removed', withdrawn: 'withdrawn', relevelled: 're-levelled', remapped: 're-mapped to CSF', reworded: 'reworded',
+  mustAdd: 'must add', revisit: 'must revisit', none: 'none', sector: 'Sector', level: 'Level', control: 'Control', change: 'Change', detail: 'Detail',
+  noChange: 'No changes.',
+});
 
 function detail(c: ControlChange, locale: Locale): string {
   const title = pickText((c.after ?? c.before)?.title, locale);

@@ -18,6 +18,7 @@ import type { WorkspaceAnalysis } from '../core/analyze.js';
 import { displayPath, unusableWorkspace } from './workspaceCheck.js';
 import { nodeFs, findConfig, localToday, localeFromEnv, toPosix } from '../node/nodeFs.js';
 import { fastLoader, cacheFileFor, bundleBuildId } from '../node/fastLoader.js';
+import { localeTexts } from '../core/texts.js';
 
 export const SUGGEST_USAGE = '       kijun suggest [PATH...] [--format text|json] [--top N] [--lang ja|en] [--config FILE]';
 
@@ -117,10 +118,9 @@ export function suggestJson(result: WorkspaceSuggestions, show: (p: string) => s
   };
 }
 
-const LABELS = {
-  ja: { measures: '措置ごとの候補', covers: '対応', none: 'なし', shared: '共通語', uncovered: '未対応の管理策とその候補', noCandidate: '候補なし', nothing: '措置がありません。' },
-  en: { measures: 'Suggested controls by measure', covers: 'covers', none: 'none', shared: 'shared', uncovered: 'Uncovered controls and candidate measures', noCandidate: 'no candidate', nothing: 'No measures.' },
-};
+const LABELS = localeTexts('suggest',
+  { measures: '対策ごとの候補', covers: '対応', none: 'なし', shared: '共通語', uncovered: '未対応の管理策とその候補', noCandidate: '候補なし', nothing: '対策がありません。' },
+  { measures: 'Suggested controls by measure', covers: 'covers', none: 'none', shared: 'shared', uncovered: 'Uncovered controls and candidate measures', noCandidate: 'no candidate', nothing: 'No measures.' });
 
 export function suggestText(result: WorkspaceSuggestions, analysis: WorkspaceAnalysis, locale: Locale, show: (p: string) => string): string {
   const l = LABELS[locale];

@@ -6,25 +6,23 @@ import { pickText } from '../core/messages.js';
 import { sectorLabel, SECTORS, type Sector } from '../core/sectors.js';
 import { printable, printableField } from '../core/printable.js';
 import { displayWidth, padEndWidth, padStartWidth } from '../core/displayWidth.js';
+import { localeTexts } from '../core/texts.js';
 
-const UI = {
-  ja: {
-    coverage: '対応状況(ベースライン管理策)',
-    sector: '分野', baseline: 'ベースライン', level: 'レベル', required: '必須', covered: '対応済', exempted: '適用除外', uncovered: '未対応', percent: '対応率',
-    summary: (e: number, w: number, i: number, f: number) => `エラー ${e} 件、警告 ${w} 件、情報 ${i} 件(${f} ファイル)`,
-    noCoverage: '対応状況を計算できる安全基準等がありません。',
-    more: (n: number) => `… ほか ${n} 件(すべては --format json で)`,
-    severity: { error: 'エラー', warning: '警告', info: '情報' } as Record<string, string>,
-  },
-  en: {
-    coverage: 'Coverage of the baseline',
-    sector: 'Sector', baseline: 'Baseline', level: 'Level', required: 'Required', covered: 'Covered', exempted: 'Exempted', uncovered: 'Uncovered', percent: 'Done',
-    summary: (e: number, w: number, i: number, f: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info${i === 1 ? '' : 's'} in ${f} file${f === 1 ? '' : 's'}`,
-    more: (n: number) => `… and ${n} more; --format json for all`,
-    noCoverage: 'No standard with a loaded baseline was found.',
-    severity: { error: 'error', warning: 'warning', info: 'info' } as Record<string, string>,
-  },
-};
+const UI = localeTexts('textFormat', {
+  coverage: '対応状況(ベースライン管理策)',
+  sector: '分野', baseline: 'ベースライン', level: 'レベル', required: '必須', covered: '対応済', exempted: '適用除外', uncovered: '未対応', percent: '対応率',
+  summary: (e: number, w: number, i: number, f: number) => `エラー ${e} 件、警告 ${w} 件、情報 ${i} 件(${f} ファイル)`,
+  noCoverage: '対応状況を計算できる安全基準等がありません。',
+  more: (n: number) => `… ほか ${n} 件(すべては --format json で)`,
+  severity: { error: 'エラー', warning: '警告', info: '情報' } as Record<string, string>,
+}, {
+  coverage: 'Coverage of the baseline',
+  sector: 'Sector', baseline: 'Baseline', level: 'Level', required: 'Required', covered: 'Covered', exempted: 'Exempted', uncovered: 'Uncovered', percent: 'Done',
+  summary: (e, w, i, f) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}, ${i} info${i === 1 ? '' : 's'} in ${f} file${f === 1 ? '' : 's'}`,
+  more: (n) => `… and ${n} more; --format json for all`,
+  noCoverage: 'No standard with a loaded baseline was found.',
+  severity: { error: 'error', warning: 'warning', info: 'info' },
+});
 
 export function formatText(report: Report, locale: Locale, sectors: readonly Sector[] = SECTORS): string {
   const ui = UI[locale];
@@ -66,6 +64,11 @@ function coverageTable(report: Report, locale: Locale, sectors: readonly Sector[
 const FOLD_AFTER = 8;
 // A run of more than FOLD_AFTER + 2 comma-separated ids (CSF subcategories, control ids).
 const LONG_LIST = /[A-Za-z][\w.@-]*(?:, [A-Za-z][\w.@-]*){9,}/g;
+
+/** A message as the text format prints it: long lists of ids folded. */
+export function foldForText(text: string, locale: Locale): string {
+  return foldLists(text, UI[locale].more);
+}
 
 /** Folds every long list of ids in a line of text output; JSON output keeps them all. */
 export function foldLists(text: string, more: (n: number) => string): string {

@@ -10,6 +10,7 @@ import { sectorControls, sectorMeasures, type ControlStatus } from '../controlSt
 import { sectorById, sectorLabel } from '../sectors.js';
 import { pickText } from '../messages.js';
 import { percentDone } from './reviewModel.js';
+import { localeTexts } from '../texts.js';
 
 /** How a cell is shown: plain text, a number, or a status word with its colour. */
 export type Tone = 'good' | 'warn' | 'bad' | 'muted';
@@ -42,35 +43,31 @@ export interface CorrespondenceOptions {
   displayPath: (path: string) => string;
 }
 
-const STATUS_WORDS: Record<Locale, Record<ControlStatus, string>> = {
-  en: { covered: 'covered', exempted: 'exempted', uncovered: 'uncovered', 'not-required': 'not-required', weak: 'weak', planned: 'planned' },
-  ja: { covered: '対応済', exempted: '適用除外', uncovered: '未対応', 'not-required': '対象外', weak: '推奨のみ', planned: '施行前' },
-};
+const STATUS_WORDS = localeTexts('controlStatus',
+  { covered: '対応済', exempted: '適用除外', uncovered: '未対応', 'not-required': '対象外', weak: '推奨のみ', planned: '施行前' } as Record<ControlStatus, string>,
+  { covered: 'covered', exempted: 'exempted', uncovered: 'uncovered', 'not-required': 'not-required', weak: 'weak', planned: 'planned' });
 
 const STATUS_TONES: Record<ControlStatus, Tone> = { covered: 'good', weak: 'warn', planned: 'warn', exempted: 'muted', uncovered: 'bad', 'not-required': 'muted' };
 
-const UI = {
-  ja: {
-    sheets: { table: '対照表', measures: '対策一覧', summary: '集計' },
-    table: ['分野ID', '分野名', 'ベースライン', '管理策ID', '管理策名', 'CSF機能', 'レベル', 'CSF参照', '状態', '対策', '場所', '適用除外の理由', '代替策'],
-    measures: ['分野', '対策', '表題', '場所', '対応する管理策', 'CSF参照', '階層'],
-    summary: ['分野', 'ベースライン', 'レベル', '必須', '対応済', '適用除外', '未対応', '対応率'],
-    uncovered: (sector: string, ids: string) => `${sector}: 未対応 ${ids}`,
-    counts: (e: number, w: number, f: number) => `エラー ${e} 件、警告 ${w} 件(${f} ファイル)`,
-    floors: '階層 1 = ベースライン管理策に対応する対策(1階部分)、2 = 分野独自の対策(2階部分、ベースライン管理策には対応しない)',
-    none: '対応状況を計算できる標準がありません。',
-  },
-  en: {
-    sheets: { table: 'Correspondence', measures: 'Measures', summary: 'Summary' },
-    table: ['Sector id', 'Sector', 'Baseline', 'Control', 'Control title', 'CSF function', 'Level', 'CSF references', 'Status', 'Measures', 'Locations', 'Exemption rationale', 'Compensating measures'],
-    measures: ['Sector', 'Measure', 'Title', 'Location', 'Controls covered', 'CSF references', 'Floor'],
-    summary: ['Sector', 'Baseline', 'Level', 'Required', 'Covered', 'Exempted', 'Uncovered', 'Done'],
-    uncovered: (sector: string, ids: string) => `${sector}: uncovered ${ids}`,
-    counts: (e: number, w: number, f: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'} in ${f} file${f === 1 ? '' : 's'}`,
-    floors: 'Floor 1 = measures that cover baseline controls (first floor); 2 = sector-specific measures (second floor, covering no baseline control)',
-    none: 'No standard with a loaded baseline was found.',
-  },
-} satisfies Record<Locale, unknown>;
+const UI = localeTexts('correspondence', {
+  sheets: { table: '対照表', measures: '対策一覧', summary: '集計' },
+  table: ['分野ID', '分野名', 'ベースライン', '管理策ID', '管理策名', 'CSF機能', 'レベル', 'CSF参照', '状態', '対策', '場所', '適用除外の理由', '代替策'],
+  measures: ['分野', '対策', '表題', '場所', '対応する管理策', 'CSF参照', '階層'],
+  summary: ['分野', 'ベースライン', 'レベル', '必須', '対応済', '適用除外', '未対応', '対応率'],
+  uncovered: (sector: string, ids: string) => `${sector}: 未対応 ${ids}`,
+  counts: (e: number, w: number, f: number) => `エラー ${e} 件、警告 ${w} 件(${f} ファイル)`,
+  floors: '階層 1 = ベースライン管理策に対応する対策(1階部分)、2 = 分野独自の対策(2階部分、ベースライン管理策には対応しない)',
+  none: '対応状況を計算できる安全基準等がありません。',
+}, {
+  sheets: { table: 'Correspondence', measures: 'Measures', summary: 'Summary' },
+  table: ['Sector id', 'Sector', 'Baseline', 'Control', 'Control title', 'CSF function', 'Level', 'CSF references', 'Status', 'Measures', 'Locations', 'Exemption rationale', 'Compensating measures'],
+  measures: ['Sector', 'Measure', 'Title', 'Location', 'Controls covered', 'CSF references', 'Floor'],
+  summary: ['Sector', 'Baseline', 'Level', 'Required', 'Covered', 'Exempted', 'Uncovered', 'Done'],
+  uncovered: (sector: string, ids: string) => `${sector}: uncovered ${ids}`,
+  counts: (e: number, w: number, f: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'} in ${f} file${f === 1 ? '' : 's'}`,
+  floors: 'Floor 1 = measures that cover baseline controls (first floor); 2 = sector-specific measures (second floor, covering no baseline control)',
+  none: 'No standard with a loaded baseline was found.',
+});
 
 export function statusWord(status: ControlStatus, locale: Locale): string {
   return STATUS_WORDS[locale][status];

@@ -8,37 +8,31 @@ import { pickText } from '../messages.js';
 import { escapeMarkdown } from './escape.js';
 import { csvDocument } from './csv.js';
 import { statusWord, type Cell } from './correspondence.js';
+import { localeTexts } from '../texts.js';
+import { FUNCTION_NAMES } from './reviewModel.js';
 
 export const PROFILE_FORMATS = ['json', 'markdown', 'csv'] as const;
 export type ProfileFormat = (typeof PROFILE_FORMATS)[number];
 
-const FUNCTION_NAMES: Record<string, Required<LocalText>> = {
-  GV: { ja: '統治', en: 'Govern' }, ID: { ja: '識別', en: 'Identify' }, PR: { ja: '防御', en: 'Protect' },
-  DE: { ja: '検知', en: 'Detect' }, RS: { ja: '対応', en: 'Respond' }, RC: { ja: '復旧', en: 'Recover' },
-};
-
-const UI = {
-  ja: {
-    status: { reached: '到達', exempted: '適用除外', unreached: '未到達' } as Record<ProfileStatus, string>,
-    title: (sector: string) => `NIST CSF 2.0 コミュニティプロファイル: ${sector}`,
-    line: (baseline: string, level: number, c: Record<ProfileStatus, number>, total: number) =>
-      `ベースライン ${baseline} · レベル ${level} · 到達 ${c.reached}、適用除外 ${c.exempted}、未到達 ${c.unreached}(全 ${total} サブカテゴリ)`,
-    note: '到達: 対応済の管理策又は分野の対策(1階・2階部分)がそのサブカテゴリを参照している。適用除外: 対応する管理策がすべて適用除外。',
-    table: ['サブカテゴリ', '状態', '管理策(分野での状態)', '対策'],
-    csv: ['分野ID', 'ベースライン', 'CSF機能', 'カテゴリ', 'サブカテゴリ', '状態', '管理策(分野での状態)', '対策', 'サブカテゴリの内容(NIST、英語)'],
-    none: '該当する分野がありません。',
-  },
-  en: {
-    status: { reached: 'reached', exempted: 'exempted', unreached: 'unreached' } as Record<ProfileStatus, string>,
-    title: (sector: string) => `NIST CSF 2.0 Community Profile: ${sector}`,
-    line: (baseline: string, level: number, c: Record<ProfileStatus, number>, total: number) =>
-      `Baseline ${baseline} · level ${level} · reached ${c.reached}, exempted ${c.exempted}, unreached ${c.unreached} (of ${total} subcategories)`,
-    note: 'Reached: a covered control or a measure of the sector (first or second floor) references the subcategory. Exempted: every control that maps to it is exempted.',
-    table: ['Subcategory', 'Status', 'Controls (status in the sector)', 'Measures'],
-    csv: ['Sector id', 'Baseline', 'CSF function', 'Category', 'Subcategory', 'Status', 'Controls (status in the sector)', 'Measures', 'Subcategory text (NIST)'],
-    none: 'No matching sector.',
-  },
-} satisfies Record<Locale, unknown>;
+const UI = localeTexts('csfProfile', {
+  status: { reached: '到達', exempted: '適用除外', unreached: '未到達' } as Record<ProfileStatus, string>,
+  title: (sector: string) => `NIST CSF 2.0 コミュニティプロファイル: ${sector}`,
+  line: (baseline: string, level: number, c: Record<ProfileStatus, number>, total: number) =>
+    `ベースライン ${baseline} · レベル ${level} · 到達 ${c.reached}、適用除外 ${c.exempted}、未到達 ${c.unreached}(全 ${total} サブカテゴリ)`,
+  note: '到達: 対応済の管理策又は分野の対策(1階・2階部分)がそのサブカテゴリを参照している。適用除外: 対応する管理策がすべて適用除外。',
+  table: ['サブカテゴリ', '状態', '管理策(分野での状態)', '対策'],
+  csv: ['分野ID', 'ベースライン', 'CSF機能', 'カテゴリ', 'サブカテゴリ', '状態', '管理策(分野での状態)', '対策', 'サブカテゴリの内容(NIST、英語)'],
+  none: '該当する分野がありません。',
+}, {
+  status: { reached: 'reached', exempted: 'exempted', unreached: 'unreached' } as Record<ProfileStatus, string>,
+  title: (sector: string) => `NIST CSF 2.0 Community Profile: ${sector}`,
+  line: (baseline: string, level: number, c: Record<ProfileStatus, number>, total: number) =>
+    `Baseline ${baseline} · level ${level} · reached ${c.reached}, exempted ${c.exempted}, unreached ${c.unreached} (of ${total} subcategories)`,
+  note: 'Reached: a covered control or a measure of the sector (first or second floor) references the subcategory. Exempted: every control that maps to it is exempted.',
+  table: ['Subcategory', 'Status', 'Controls (status in the sector)', 'Measures'],
+  csv: ['Sector id', 'Baseline', 'CSF function', 'Category', 'Subcategory', 'Status', 'Controls (status in the sector)', 'Measures', 'Subcategory text (NIST)'],
+  none: 'No matching sector.',
+});
 
 export function profileStatusWord(status: ProfileStatus, locale: Locale): string {
   return UI[locale].status[status];

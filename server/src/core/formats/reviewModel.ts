@@ -13,20 +13,22 @@ import { csfElement } from '../csf.js';
 import { sectorById } from '../sectors.js';
 import { ruleInfos, type RuleInfo } from './ruleInfo.js';
 import { ownTable } from '../own.js';
+import { registerTexts } from '../texts.js';
 
 /** Days before its review date from which an exemption counts as due for review. */
 export const REVIEW_DUE_DAYS = 90;
 
 export const CSF_FUNCTIONS = ['GV', 'ID', 'PR', 'DE', 'RS', 'RC'] as const;
 
-const FUNCTION_NAMES: Record<string, Required<LocalText>> = {
+/** The names of the CSF 2.0 functions (the one table; the CSF profile and the editor use it too). */
+export const FUNCTION_NAMES: Record<string, Required<LocalText>> = registerTexts('csfFunctions', {
   GV: { ja: '統治', en: 'Govern' },
   ID: { ja: '識別', en: 'Identify' },
   PR: { ja: '防御', en: 'Protect' },
   DE: { ja: '検知', en: 'Detect' },
   RS: { ja: '対応', en: 'Respond' },
   RC: { ja: '復旧', en: 'Recover' },
-};
+});
 
 export interface ReviewFunction {
   id: string;

@@ -2,6 +2,7 @@
 // a missing translation or argument is a compile error.
 import type { Locale } from '../model.js';
 import type { CellState, ReviewStatus } from './reviewModel.js';
+import { registerTexts } from '../texts.js';
 
 const ja = {
   reportTitle: 'Kijun 対応状況レポート',
@@ -121,8 +122,10 @@ const en: Ui = {
   printNote: 'This page uses no external files and no network. Print it to PDF from the browser.',
 };
 
+const TABLE: Record<Locale, Ui> = registerTexts('reports', { ja, en });
+
 export function ui(locale: Locale): Ui {
-  return locale === 'ja' ? ja : en;
+  return TABLE[locale];
 }
 
 /** The one-line form of a finding, as the text format prints it. */

@@ -7,6 +7,7 @@ import type { ControlCoverage, SectorGroup, WorkspaceAnalysis } from '../analyze
 import { sectorCoverage } from '../analyze.js';
 import { pickText } from '../messages.js';
 import { KIJUN_OSCAL_NS, sha1Hex, uuidV5 } from './uuid.js';
+import { localeTexts } from '../texts.js';
 
 export const OSCAL_VERSION = '1.2.1';
 
@@ -216,35 +217,32 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const TEXT = {
-  en: {
-    mappingTitle: (what: string) => `Coverage mapping: ${what}`,
-    mappingDescription: (generator: string) => `Which measures of each sector standard cover which controls of its baseline, as the standard declares them (Covers: markers and covers lists) and ${generator} checked them. Exempted controls are listed as exempted-control properties; controls neither covered nor exempted are in the target gap summary. Coverage is covered controls over required controls.`,
-    target: (key: string, level: number) => `Baseline ${key}: the controls required at level ${level} and below.`,
-    noMaps: 'No measure of the standard covers a control of the baseline.',
-    componentTitle: (what: string) => `Sector standard implementations: ${what}`,
-    component: (sector: string, files: string[]) => `The ${sector} sector cybersecurity standard (${files.join(', ')}).`,
-    implementation: (sector: string, key: string, level: number) => `How the ${sector} standard implements baseline ${key} at level ${level}.`,
-    exempted: 'Exempted on risk grounds; see the remarks for the rationale.',
-    uncovered: 'No measure of the sector standard covers this control, and it is not exempted.',
-    weak: 'Covered only by measures of recommended strength.',
-    noRationale: '(no rationale)',
-    compensating: (ids: string) => `Compensating measures: ${ids}`,
-    review: (date: string) => `Review by ${date}.`,
-  },
-  ja: {
-    mappingTitle: (what: string) => `対応付け: ${what}`,
-    mappingDescription: (generator: string) => `各分野の安全基準のどの対策がベースラインのどの管理策に対応するか(基準に書かれた対応: マーカー及び covers による)を ${generator} が検査した結果。適用除外の管理策は exempted-control プロパティに、対応も適用除外もない管理策は target-gap-summary に示す。coverage は必須の管理策のうち対応済みの割合。`,
-    target: (key: string, level: number) => `ベースライン ${key}: レベル ${level} 以下の必須の管理策。`,
-    noMaps: 'ベースラインの管理策に対応する対策がありません。',
-    componentTitle: (what: string) => `分野別安全基準による実装: ${what}`,
-    component: (sector: string, files: string[]) => `${sector}分野の安全基準(${files.join('、')})。`,
-    implementation: (sector: string, key: string, level: number) => `分野 ${sector} の安全基準によるベースライン ${key}(レベル ${level})の実装。`,
-    exempted: 'リスクに基づき適用除外。理由は remarks を参照。',
-    uncovered: 'この管理策に対応する対策はなく、適用除外もされていません。',
-    weak: '推奨の強さの対策でのみ対応されています。',
-    noRationale: '(理由なし)',
-    compensating: (ids: string) => `代替策: ${ids}`,
-    review: (date: string) => `見直し期限: ${date}`,
-  },
-} satisfies Record<Locale, unknown>;
+const TEXT = localeTexts('oscalExport', {
+  mappingTitle: (what: string) => `対応付け: ${what}`,
+  mappingDescription: (generator: string) => `各分野の安全基準のどの対策がベースラインのどの管理策に対応するか(基準に書かれた対応: マーカー及び covers による)を ${generator} が検査した結果。適用除外の管理策は exempted-control プロパティに、対応も適用除外もない管理策は target-gap-summary に示す。coverage は必須の管理策のうち対応済みの割合。`,
+  target: (key: string, level: number) => `ベースライン ${key}: レベル ${level} 以下の必須の管理策。`,
+  noMaps: 'ベースラインの管理策に対応する対策がありません。',
+  componentTitle: (what: string) => `分野別安全基準による実装: ${what}`,
+  component: (sector: string, files: string[]) => `${sector}分野の安全基準(${files.join('、')})。`,
+  implementation: (sector: string, key: string, level: number) => `分野 ${sector} の安全基準によるベースライン ${key}(レベル ${level})の実装。`,
+  exempted: 'リスクに基づき適用除外。理由は remarks を参照。',
+  uncovered: 'この管理策に対応する対策はなく、適用除外もされていません。',
+  weak: '推奨の強さの対策でのみ対応されています。',
+  noRationale: '(理由なし)',
+  compensating: (ids: string) => `代替策: ${ids}`,
+  review: (date: string) => `見直し期限: ${date}`,
+}, {
+  mappingTitle: (what: string) => `Coverage mapping: ${what}`,
+  mappingDescription: (generator: string) => `Which measures of each sector standard cover which controls of its baseline, as the standard declares them (Covers: markers and covers lists) and ${generator} checked them. Exempted controls are listed as exempted-control properties; controls neither covered nor exempted are in the target gap summary. Coverage is covered controls over required controls.`,
+  target: (key: string, level: number) => `Baseline ${key}: the controls required at level ${level} and below.`,
+  noMaps: 'No measure of the standard covers a control of the baseline.',
+  componentTitle: (what: string) => `Sector standard implementations: ${what}`,
+  component: (sector: string, files: string[]) => `The ${sector} sector cybersecurity standard (${files.join(', ')}).`,
+  implementation: (sector: string, key: string, level: number) => `How the ${sector} standard implements baseline ${key} at level ${level}.`,
+  exempted: 'Exempted on risk grounds; see the remarks for the rationale.',
+  uncovered: 'No measure of the sector standard covers this control, and it is not exempted.',
+  weak: 'Covered only by measures of recommended strength.',
+  noRationale: '(no rationale)',
+  compensating: (ids: string) => `Compensating measures: ${ids}`,
+  review: (date: string) => `Review by ${date}.`,
+});

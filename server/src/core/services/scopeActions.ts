@@ -8,17 +8,15 @@ import { LineIndex } from '../text.js';
 import { formatScope, type Scope } from '../scope.js';
 import type { ServiceContext } from './context.js';
 import { documentLanguage } from './codeActions.js';
+import { localeTexts } from '../texts.js';
 
-const TITLES = {
-  ja: {
-    narrow: (id: string, scope: string) => `${id} の適用除外を ${scope} に限定する`,
-    addScoped: (id: string, scope: string) => `${scope} 向けに ${id} に対応する対策を追加`,
-  },
-  en: {
-    narrow: (id: string, scope: string) => `Narrow the exemption of ${id} to ${scope}`,
-    addScoped: (id: string, scope: string) => `Add a measure covering ${id} for ${scope}`,
-  },
-};
+const TITLES = localeTexts('scopeActions', {
+  narrow: (id: string, scope: string) => `${id} の適用除外を ${scope} に限定する`,
+  addScoped: (id: string, scope: string) => `${scope} 向けに ${id} に対応する対策を追加`,
+}, {
+  narrow: (id: string, scope: string) => `Narrow the exemption of ${id} to ${scope}`,
+  addScoped: (id: string, scope: string) => `Add a measure covering ${id} for ${scope}`,
+});
 
 /** Extra actions for one diagnostic; `existing` are the actions already offered for it. */
 export function scopeActions(ctx: ServiceContext, path: string, text: string, diagnostic: LspDiagnostic, existing: CodeAction[]): CodeAction[] {

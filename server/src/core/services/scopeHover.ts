@@ -6,23 +6,21 @@ import { readDate, japaneseDate } from '../dates.js';
 import { formatScope, scopeValues } from '../scope.js';
 import type { CellStatus } from '../scopeCoverage.js';
 import type { ServiceContext } from './context.js';
+import { localeTexts } from '../texts.js';
 
-const TEXT = {
-  ja: {
-    effective: '施行日', inEffect: (d: string) => `検査日 ${d} には施行済み`, notYet: (d: string) => `検査日 ${d} には未施行`,
-    notADate: '日付として読めません', scope: '適用範囲', exception: '例外', byHeading: (h: string) => `見出し「${h}」による`,
-    permission: (p: string) => `「${p}」の may は許可を表し、強さを決めません`,
-    perScope: '適用範囲ごとの対応', planned: (d: string) => `${d} から施行`,
-    status: { covered: '対応済', exempted: '適用除外', planned: '施行前', uncovered: '未対応' } as Record<CellStatus, string>,
-  },
-  en: {
-    effective: 'Effective', inEffect: (d: string) => `in effect on the check date ${d}`, notYet: (d: string) => `not yet in effect on the check date ${d}`,
-    notADate: 'not a date', scope: 'Scope', exception: 'Exception', byHeading: (h: string) => `from the heading "${h}"`,
-    permission: (p: string) => `"may" in "${p}" grants a permission; it does not decide the strength`,
-    perScope: 'Coverage per scope', planned: (d: string) => `in effect from ${d}`,
-    status: { covered: 'covered', exempted: 'exempted', planned: 'planned', uncovered: 'uncovered' } as Record<CellStatus, string>,
-  },
-};
+const TEXT = localeTexts('scopeHover', {
+  effective: '施行日', inEffect: (d: string) => `検査日 ${d} には施行済み`, notYet: (d: string) => `検査日 ${d} には未施行`,
+  notADate: '日付として読めません', scope: '適用範囲', exception: '例外', byHeading: (h: string) => `見出し「${h}」による`,
+  permission: (p: string) => `「${p}」の may は許可を表し、強さを決めません`,
+  perScope: '適用範囲ごとの対応', planned: (d: string) => `${d} から施行`,
+  status: { covered: '対応済', exempted: '適用除外', planned: '施行前', uncovered: '未対応' } as Record<CellStatus, string>,
+}, {
+  effective: 'Effective', inEffect: (d: string) => `in effect on the check date ${d}`, notYet: (d: string) => `not yet in effect on the check date ${d}`,
+  notADate: 'not a date', scope: 'Scope', exception: 'Exception', byHeading: (h: string) => `from the heading "${h}"`,
+  permission: (p: string) => `"may" in "${p}" grants a permission; it does not decide the strength`,
+  perScope: 'Coverage per scope', planned: (d: string) => `in effect from ${d}`,
+  status: { covered: 'covered', exempted: 'exempted', planned: 'planned', uncovered: 'uncovered' } as Record<CellStatus, string>,
+});
 
 export function measureUi(locale: Locale) {
   return TEXT[locale];

@@ -13,24 +13,22 @@ import { groupSites, scoredMeasures, sectorControls, topControls, topMeasures, t
 import { groupOf, type ServiceContext } from './context.js';
 import type { CoverageView, Located } from './coverageView.js';
 import { documentLanguage } from './codeActions.js';
+import { localeTexts } from '../texts.js';
 
 /** How many suggestions an editor shows at once. */
 const EDITOR_TOP = 3;
 
-const LABELS = {
-  ja: {
-    markCovering: (id: string, title: string) => `${id}「${title}」に対応するとマークする`,
-    coveredBy: (measure: string, title: string) => `${measure}「${title}」で対応済みとする`,
-    heading: '対応候補(本文の類似度による。採否は作成者が判断)',
-    shared: '共通語',
-  },
-  en: {
-    markCovering: (id: string, title: string) => `Mark as covering ${id} 「${title}」`,
-    coveredBy: (measure: string, title: string) => `Covered by ${measure} 「${title}」`,
-    heading: 'Suggested controls (by text similarity; the author decides)',
-    shared: 'shared',
-  },
-};
+const LABELS = localeTexts('suggestActions', {
+  markCovering: (id: string, title: string) => `${id}「${title}」に対応するとマークする`,
+  coveredBy: (measure: string, title: string) => `${measure}「${title}」で対応済みとする`,
+  heading: '対応候補(本文の類似度による。採否は作成者が判断)',
+  shared: '共通語',
+}, {
+  markCovering: (id: string, title: string) => `Mark as covering ${id} 「${title}」`,
+  coveredBy: (measure: string, title: string) => `Covered by ${measure} 「${title}」`,
+  heading: 'Suggested controls (by text similarity; the author decides)',
+  shared: 'shared',
+});
 
 interface Context {
   group: SectorGroup;
