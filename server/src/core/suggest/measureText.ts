@@ -22,6 +22,7 @@ function measureText(measure: Measure, lines: LineIndex, starts: number[], forma
   let end = lines.offsetAt(measure.sectionRange.end);
   // A measure nested in this one's section (a sub-heading with its own id) has its own text.
   for (const s of starts) if (s > start && s < end) end = s;
+  if (measure.covers.length === 0) return clean(lines.text.slice(start, end), measure.id, format, options);
   const markerLines = new Set(measure.covers.map((r) => r.range.start.line));
   const first = measure.sectionRange.start.line;
   const last = lines.positionAt(end).line;
@@ -30,26 +31,22 @@ function measureText(measure: Measure, lines: LineIndex, starts: number[], forma
     if (markerLines.has(line)) continue;
     const from = Math.max(start, lines.lineStart(line));
     const to = Math.min(end, lines.lineEnd(line));
-    if (to > from) kept.push(text(lines, from, to));
+    if (to > from) kept.push(lines.text.slice(from, to));
   }
   return clean(kept.join('\n'), measure.id, format, options);
 }
 
-function text(lines: LineIndex, from: number, to: number): string {
-  return lines.text.slice(from, to);
-}
-
 /** Ids shaped like controls or measures (`BL-PR-01`), but not the tail of a CSF id (`PR.AA-03`). */
-const ID_TOKEN = /(?<![A-Za-z0-9_.-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?![A-Za-z0-9_-])/g;
+const ID_TOKEN = /(^|[^A-Za-z0-9_.-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?![A-Za-z0-9_-])/g;
 
 function clean(raw: string, measureId: string, format: 'markdown' | 'yaml', options: MeasureTextOptions): string {
   let s = raw;
   if (format === 'yaml') s = s.replace(/^[ \t]*(?:-[ \t]+)?[A-Za-z][\w-]*:[ \t]*(?:[|>][-+]?)?/gm, ' ');
-  s = s
-    .split(measureId).join(' ')
-    .replace(/\]\([^)\s]*\)/g, ']')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/https?:\/\/\S+/g, ' ');
+  if (measureId && s.includes(measureId)) s = s.split(measureId).join(' ');
+  // Each pattern only runs when its marker is there: this reads every measure of every standard.
+  if (s.includes('](')) s = s.replace(/\]\([^)\s]*\)/g, ']');
+  if (s.includes('<!--')) s = s.replace(/<!--[\s\S]*?-->/g, ' ');
+  if (s.includes('http')) s = s.replace(/https?:\/\/\S+/g, ' ');
   if (options.keepCsf === false) s = s.replace(new RegExp(CSF_ID_PATTERN.source, 'g'), ' ');
-  return s.replace(ID_TOKEN, ' ');
+  return /[A-Z]/.test(s) ? s.replace(ID_TOKEN, '$1 ') : s;
 }

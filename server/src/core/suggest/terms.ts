@@ -5,13 +5,25 @@ import { stem } from './stem.js';
 
 /** NFKC (full-width Latin and half-width katakana become ordinary), lower case, unified long vowel marks. */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    // Long vowel marks written as dashes or tildes after katakana are the mark itself.
-    .replace(/([\u30a0-\u30ff])[\u2010-\u2015\u2212\uff70~\u301c]/g, '$1ー')
-    // サーバー / サーバ, セキュリティー / セキュリティ: the trailing long vowel of a katakana word is a spelling variant.
-    .replace(/([\u30a1-\u30fa][\u30a1-\u30fc]*[\u30a1-\u30fa])ー(?![\u30a1-\u30fc])/g, '$1');
+  let s = text.normalize('NFKC').toLowerCase();
+  // Long vowel marks written as dashes or tildes after katakana are the mark itself.
+  if (/[\u2010-\u2015\u2212~\u301c]/.test(s)) s = s.replace(/([\u30a0-\u30ff])[\u2010-\u2015\u2212~\u301c]/g, '$1ー');
+  return s.includes('ー') ? dropFinalLongVowels(s) : s;
+}
+
+const isKatakanaLetter = (c: number) => c >= 0x30a1 && c <= 0x30fa;
+const isKatakana = (c: number) => c >= 0x30a1 && c <= 0x30fc;
+
+/** サーバー / サーバ, セキュリティー / セキュリティ: the final long vowel of a katakana word (two letters or more) is a spelling variant. */
+function dropFinalLongVowels(s: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = s.indexOf('ー'); i >= 0; i = s.indexOf('ー', i + 1)) {
+    if (isKatakana(s.charCodeAt(i + 1)) || !isKatakanaLetter(s.charCodeAt(i - 1)) || !isKatakana(s.charCodeAt(i - 2))) continue;
+    out += s.slice(last, i);
+    last = i + 1;
+  }
+  return last === 0 ? s : out + s.slice(last);
 }
 
 const STOP = new Set(`a about above after again all also am an and any are as at be been before being below between both but by can
