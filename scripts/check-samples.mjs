@@ -14,7 +14,7 @@ import * as path from 'node:path';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Summary lines of the text report, in both languages (server/src/cli/textFormat.ts). */
-const SUMMARY = [/^(\d+) errors?, (\d+) warnings? in \d+ files?$/m, /^エラー (\d+) 件、警告 (\d+) 件\(\d+ ファイル\)$/m];
+const SUMMARY = [/^(\d+) errors?, (\d+) warnings?\b/m, /^エラー (\d+) 件、警告 (\d+) 件/m];
 /** A finding line: path:line:column: severity code: message. */
 const FINDING = /^[^\s:][^:]*:\d+:\d+: \S+ [a-z-]+: /m;
 
