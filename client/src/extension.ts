@@ -9,7 +9,7 @@ import { CoverageTree } from './coverageTree.js';
 import { registerReports } from './reports.js';
 import { registerImportDocx } from './importDocx.js';
 import { registerExports } from './exports.js';
-import type { CoverageView, FileInfo, Located } from './protocol.js';
+import { CoverageViewRequest, FileInfoRequest, ScaffoldRequest, SectorsRequest, type Located } from './protocol.js';
 import { MAX_RESTARTS, RestartPolicy } from './restartPolicy.js';
 
 let client: LanguageClient | undefined;
@@ -98,9 +98,9 @@ function settings(): Record<string, unknown> {
 
 async function refreshViews(tree: CoverageTree, status: vscode.StatusBarItem): Promise<void> {
   if (!client?.isRunning()) return;
-  tree.update(await client.sendRequest<CoverageView>('kijun/coverageView'));
+  tree.update(await client.sendRequest(CoverageViewRequest));
   const editor = vscode.window.activeTextEditor;
-  const info = editor ? await client.sendRequest<FileInfo>('kijun/fileInfo', { uri: editor.document.uri.toString() }) : undefined;
+  const info = editor ? await client.sendRequest(FileInfoRequest, { uri: editor.document.uri.toString() }) : undefined;
   if (!info?.kind) {
     status.hide();
     return;
@@ -126,7 +126,7 @@ function registerCommands(context: vscode.ExtensionContext, tree: CoverageTree):
     vscode.commands.registerCommand('kijun.openCsfReference', () => openCsfReference()),
     vscode.commands.registerCommand('kijun.newStandard', () => newStandard()),
     vscode.commands.registerCommand('kijun.openSamples', () => openSamples(context)),
-    ...registerReports(context),
+    ...registerReports(context, () => client),
     ...registerImportDocx(() => client),
     ...registerExports(() => client),
   ];
@@ -143,7 +143,7 @@ async function reveal(location: Located): Promise<void> {
 async function showCoverage(): Promise<void> {
   if (!client) return;
   const editor = vscode.window.activeTextEditor;
-  const info = editor ? await client.sendRequest<FileInfo>('kijun/fileInfo', { uri: editor.document.uri.toString() }) : undefined;
+  const info = editor ? await client.sendRequest(FileInfoRequest, { uri: editor.document.uri.toString() }) : undefined;
   await vscode.commands.executeCommand('kijun.coverage.focus');
   if (!editor || info?.kind !== 'standard' || !info.baselineRange) return;
   const items: (vscode.QuickPickItem & { key?: string })[] = [];
@@ -166,7 +166,7 @@ async function showCoverage(): Promise<void> {
 
 async function checkWorkspace(): Promise<void> {
   if (!client) return;
-  const view = await client.sendRequest<CoverageView>('kijun/coverageView');
+  const view = await client.sendRequest(CoverageViewRequest);
   const lines = view.sectors.map((s) => `${s.name} (${s.sector}) ${s.baseline}: ${s.covered}/${s.required}, ${vscode.l10n.t('{0} exempt', s.exempted)}${s.uncovered.length ? ` — ${vscode.l10n.t('Uncovered')}: ${s.uncovered.join(', ')}` : ''}`);
   const channel = output();
   channel.clear();
@@ -202,23 +202,23 @@ async function openCsfReference(): Promise<void> {
   await vscode.env.openExternal(vscode.Uri.parse(`https://csrc.nist.gov/projects/cprt/catalog#/cprt/framework/version/CSF_2_0_0/home?element=${id}`));
 }
 
-const SECTORS = ['information-communication', 'finance', 'aviation', 'airport', 'railway', 'electricity', 'gas', 'government', 'medical', 'water', 'logistics', 'chemical', 'credit', 'petroleum', 'port'];
-
 async function newStandard(): Promise<void> {
   if (!client) return;
-  const view = await client.sendRequest<CoverageView>('kijun/coverageView');
+  const view = await client.sendRequest(CoverageViewRequest);
   if (view.catalogs.length === 0) {
     void vscode.window.showWarningMessage(vscode.l10n.t('No baseline catalog is loaded in this workspace.'));
     return;
   }
   const catalog = view.catalogs.length === 1 ? view.catalogs[0] : (await vscode.window.showQuickPick(view.catalogs.map((c) => ({ label: c.key, description: c.title, c }))))?.c;
   if (!catalog) return;
-  const sector = await vscode.window.showQuickPick(SECTORS, { title: vscode.l10n.t('Sector') });
+  const locale = vscode.env.language.startsWith('ja') ? 'ja' : 'en';
+  // The server's list: the built-in sectors and kijun.yaml's additions, named in the user's language.
+  const sectors = await client.sendRequest(SectorsRequest, { locale: localeOverride() ?? locale });
+  const sector = (await vscode.window.showQuickPick(sectors.map((s) => ({ label: s.name, description: s.id, id: s.id })), { title: vscode.l10n.t('Sector') }))?.id;
   if (!sector) return;
   const level = await vscode.window.showQuickPick(['1', '2', '3'], { title: vscode.l10n.t('Level') });
   if (!level) return;
-  const locale = vscode.env.language.startsWith('ja') ? 'ja' : 'en';
-  const text = await client.sendRequest<string | null>('kijun/scaffold', { catalog: catalog.key, sector, level: Number(level), locale });
+  const text = await client.sendRequest(ScaffoldRequest, { catalog: catalog.key, sector, level: Number(level), locale });
   if (!text) return;
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
   await vscode.window.showTextDocument(doc);

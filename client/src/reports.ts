@@ -1,8 +1,9 @@
-// Reports from inside VS Code: the `kijun` task type (runs the bundled `kijun check`, and the
-// problem matchers fill the Problems panel) and the command that writes and opens the HTML
-// coverage report. Both run the checker shipped with the extension; nothing is downloaded.
+// Reports from inside VS Code: the `kijun` task type (runs the bundled `kijun check` in a task
+// process, and the problem matchers fill the Problems panel) and the command that writes and
+// opens the HTML coverage report the language server builds.
 import * as vscode from 'vscode';
-import { createRequire } from 'node:module';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ReportRequest } from '../../server/src/protocol/index.js';
 
 interface KijunTaskDefinition extends vscode.TaskDefinition {
   type: 'kijun';
@@ -15,9 +16,7 @@ interface KijunTaskDefinition extends vscode.TaskDefinition {
 /** Exact severities in Japanese and English output (see docs/reports.md). */
 export const PROBLEM_MATCHERS = ['$kijun-error', '$kijun-warning', '$kijun-info'];
 
-type CliRun = (argv: string[], io: { cwd: string; env: NodeJS.ProcessEnv; stdout: (t: string) => void; stderr: (t: string) => void }) => Promise<number>;
-
-export function registerReports(context: vscode.ExtensionContext): vscode.Disposable[] {
+export function registerReports(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): vscode.Disposable[] {
   return [
     vscode.tasks.registerTaskProvider('kijun', {
       provideTasks: () => (vscode.workspace.workspaceFolders ?? []).map((folder) => checkTask(context, { type: 'kijun' }, folder)),
@@ -27,7 +26,7 @@ export function registerReports(context: vscode.ExtensionContext): vscode.Dispos
         return scope ? checkTask(context, definition, scope, task.name) : undefined;
       },
     }),
-    vscode.commands.registerCommand('kijun.openReport', () => openReport(context)),
+    vscode.commands.registerCommand('kijun.openReport', () => openReport(context, client())),
   ];
 }
 
@@ -47,33 +46,32 @@ function checkTask(context: vscode.ExtensionContext, definition: KijunTaskDefini
   return task;
 }
 
-/** Writes the HTML report of a workspace folder to the extension's storage and opens it. */
-async function openReport(context: vscode.ExtensionContext): Promise<void> {
-  const folders = vscode.workspace.workspaceFolders ?? [];
-  const folder = folders.length <= 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick();
+/**
+ * Asks the language server for the HTML report (the same bytes `kijun check --format html`
+ * writes for this folder), writes it to the extension's storage and opens it. Nothing of the
+ * checker runs in the extension host.
+ */
+async function openReport(context: vscode.ExtensionContext, client: LanguageClient | undefined): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder with sector standards to write a report.'));
+    return;
+  }
+  if (!client?.isRunning()) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The Kijun language server is not running.'));
     return;
   }
   const dir = vscode.Uri.joinPath(context.globalStorageUri, 'reports');
   await vscode.workspace.fs.createDirectory(dir);
   const file = vscode.Uri.joinPath(dir, `${folder.name.replace(/[^\p{L}\p{N}._-]+/gu, '_') || 'workspace'}.html`);
   const locale = vscode.workspace.getConfiguration('kijun').get<string>('locale');
-  const args = ['check', '--format', 'html', '--output', file.fsPath];
-  if (locale === 'ja' || locale === 'en') args.push('--lang', locale);
-  // `auto`: kijun.yaml's locale, then VS Code's display language (the checker's fallback is the environment).
-  const language = vscode.env.language.startsWith('ja') ? 'ja_JP.UTF-8' : 'en_US.UTF-8';
-  const env = { ...process.env, LC_ALL: language, LC_MESSAGES: language, LANG: language };
-  let stderr = '';
-  const status = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Kijun: writing the coverage report…') }, () => {
-    const require = createRequire(__filename);
-    const { run } = require(context.asAbsolutePath('out/cli.cjs')) as { run: CliRun };
-    return run(args, { cwd: folder.uri.fsPath, env, stdout: () => undefined, stderr: (t) => (stderr += t) });
-  });
-  if (status === 2) {
-    void vscode.window.showErrorMessage(stderr.trim() || vscode.l10n.t('Kijun could not write the report.'));
+  const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Kijun: writing the coverage report…') },
+    () => client.sendRequest(ReportRequest, { output: file.fsPath, locale: locale === 'ja' || locale === 'en' ? locale : undefined, fallbackLocale: vscode.env.language }));
+  if ('problem' in result) {
+    void vscode.window.showErrorMessage(result.problem || vscode.l10n.t('Kijun could not write the report.'));
     return;
   }
+  await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(result.html));
   const browser = vscode.l10n.t('Open in Browser');
   const reveal = vscode.l10n.t('Reveal File');
   const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Kijun coverage report written: {0}', file.fsPath), browser, reveal);

@@ -31,6 +31,11 @@ import { nodeFs, findConfig, localToday, toPosix } from '../node/nodeFs.js';
 import { fastLoader } from '../node/fastLoader.js';
 import { existsSync } from 'node:fs';
 import { registerExports } from './exports.js';
+import { htmlReport } from './report.js';
+import { CoverageViewRequest, FileInfoRequest, ReportRequest, ScaffoldRequest, SectorsRequest, type ReportResult, type SectorChoice } from '../protocol/index.js';
+import type { Snapshot } from '../core/snapshot.js';
+import { mergeSectors } from '../core/sectors.js';
+import { pickText } from '../core/messages.js';
 import { registerImportDocx } from './importDocx.js';
 
 interface InitOptions {
@@ -112,13 +117,15 @@ class KijunServer {
       return this.texts(ctx, suggestPaths(ctx, path, p.range, diagnostics)).then((textOf) => [...suggestActions(ctx, path, text, p.range, diagnostics, textOf), ...codeActions(ctx, path, text, diagnostics)]);
     }, []));
     c.onRequest('kijun/coverage', (...args: unknown[]) => this.answer(tokenIn(args), () => this.coverage(), { sectors: [] }));
-    c.onRequest('kijun/coverageView', (...args: unknown[]) => this.answer(tokenIn(args), async () => {
+    c.onRequest(CoverageViewRequest, (token) => this.answer(token, async () => {
       const ctx = this.ctx();
       return addCandidates(coverageView(ctx), ctx, await this.texts(ctx, candidatePaths(ctx)));
     }, { sectors: [], catalogs: [] }));
-    c.onRequest('kijun/fileInfo', (p: { uri: string }, token: CancellationToken) => this.answer(token, () => fileInfo(this.ctx(), this.path(p.uri)), { catalogs: [] }));
-    c.onRequest('kijun/scaffold', (p: { catalog: string; sector: string; level: number; locale?: string }, token: CancellationToken) =>
+    c.onRequest(FileInfoRequest, (p, token) => this.answer(token, () => fileInfo(this.ctx(), this.path(p.uri)), { catalogs: [] }));
+    c.onRequest(ScaffoldRequest, (p, token) =>
       this.answer(token, () => scaffoldStandard(this.ctx(), p.catalog, p.sector, p.level, p.locale === 'ja' ? 'ja' : p.locale === 'en' ? 'en' : this.locale) ?? null, null));
+    c.onRequest(SectorsRequest, (p, token) => this.answer(token, () => sectorChoices(this.requireIndex().snapshot, pickLocale(p?.locale) ?? this.locale), []));
+    c.onRequest(ReportRequest, (p, token) => this.answer<ReportResult>(token, () => htmlReport(this.requireIndex().snapshot, this.rootPath ?? this.requireIndex().root, p, process.env), { problem: 'The Kijun language server could not load the workspace.' }));
     registerImportDocx(c, () => this.locale);
     registerExports(c, (token, work) => this.answer<unknown>(token, () => work({ index: this.requireIndex(), locale: this.locale, root: this.rootPath ?? this.requireIndex().root }), null));
     // Undocumented, for protocol tests: answers once every event received before it is handled and published.
@@ -394,4 +401,13 @@ function cleanSettings(raw: Partial<KijunConfig> & { locale?: string }): Partial
 /** A request sent without parameters hands its handler the token first; with parameters, second. */
 function tokenIn(args: unknown[]): CancellationToken {
   return (args.find((a) => CancellationToken.is(a)) as CancellationToken | undefined) ?? CancellationToken.None;
+}
+
+/** Sectors a new standard can be written for, named in `locale`: the built-in list and kijun.yaml's additions. */
+function sectorChoices(snapshot: Snapshot, locale: Locale): SectorChoice[] {
+  return mergeSectors(snapshot.config.sectors).map((s) => ({ id: s.id, name: pickText(s.name, locale) }));
+}
+
+function pickLocale(value: string | undefined): Locale | undefined {
+  return value === 'ja' || value === 'en' ? value : undefined;
 }
