@@ -65,6 +65,14 @@ describe('plain-text output cannot be forged', () => {
     assert.ok(!r.stdout.split('\n').some((l) => matcher.test(l)), 'no line passes for a finding');
   });
 
+  it('kijun suggest: titles and ids are escaped and no line passes for a finding', () => {
+    const r = spawnKijun(['suggest', '--lang', 'en'], workspace());
+    assert.equal(r.status, 0, r.stderr);
+    assertPrintable(r.stdout, 'stdout');
+    assert.ok(r.stdout.includes('\\u001b[2J'), r.stdout);
+    assert.ok(!r.stdout.split('\n').some((l) => matcher.test(l)), 'no line passes for a finding');
+  });
+
   it('stderr notices escape what they quote', () => {
     const r = spawnKijun(['check', `missing\u001b[2J\n${FORGED}`], ROOT);
     assert.equal(r.status, 2);

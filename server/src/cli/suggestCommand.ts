@@ -10,7 +10,7 @@ import type { Locale } from '../core/model.js';
 import { loadWorkspace } from '../core/workspace.js';
 import { decodeBytes } from '../core/decode.js';
 import { pickText } from '../core/messages.js';
-import { printable } from '../core/printable.js';
+import { printable, printableField } from '../core/printable.js';
 import { prepareText, roundScore, sharedWords, type CatalogIndex } from '../core/suggest/engine.js';
 import { suggestWorkspace, type WorkspaceSuggestions } from '../core/suggest/workspace.js';
 import { sectorName } from '../core/services/coverageView.js';
@@ -154,7 +154,8 @@ export function suggestText(result: WorkspaceSuggestions, analysis: WorkspaceAna
     }
     out.push('');
   }
-  return out.join('\n');
+  // Ids, sectors and paths come from the workspace too; no line may pass for a finding.
+  return out.map(printableField).join('\n');
 }
 
 function parse(argv: string[]) {
