@@ -54,6 +54,7 @@ export interface CatalogIndex {
 }
 
 export interface FlatPostings {
+  idf: number;
   docs: Int32Array;
   weights: Float64Array;
 }
@@ -132,11 +133,11 @@ export function buildIndex(key: string, controls: CatalogControl[], options: Eng
   for (const part of parts) {
     for (const [t, list] of part.postings) for (const p of list) docs[p.doc].set(t, (docs[p.doc].get(t) ?? 0) + (part.weight * p.weight) / part.norms[p.doc]);
   }
-  return { key, controls, docs, parts, partWeight, flat: flatten(parts), idf, unknownIdf: Math.log(1 + n), options };
+  return { key, controls, docs, parts, partWeight, flat: flatten(parts, idf), idf, unknownIdf: Math.log(1 + n), options };
 }
 
 /** One list per term over all parts, each weight already divided by its part's norm: scoring is then one pass. */
-function flatten(parts: FieldPart[]): Map<TermKey, FlatPostings> {
+function flatten(parts: FieldPart[], idf: Map<TermKey, number>): Map<TermKey, FlatPostings> {
   const lists = new Map<TermKey, { doc: number; weight: number }[]>();
   for (const part of parts) {
     for (const [t, list] of part.postings) {
@@ -147,7 +148,7 @@ function flatten(parts: FieldPart[]): Map<TermKey, FlatPostings> {
   }
   const flat = new Map<TermKey, FlatPostings>();
   for (const [t, list] of [...lists.entries()].sort(byPosting)) {
-    flat.set(t, { docs: Int32Array.from(list, (p) => p.doc), weights: Float64Array.from(list, (p) => p.weight) });
+    flat.set(t, { idf: idf.get(t)!, docs: Int32Array.from(list, (p) => p.doc), weights: Float64Array.from(list, (p) => p.weight) });
   }
   return flat;
 }
@@ -259,12 +260,10 @@ export function scoreAll(index: CatalogIndex, bag: TermBag): Float64Array {
   const scores = new Float64Array(n);
   let sq = 0;
   for (const [t, tf] of bag) {
-    const idf = index.idf.get(t);
-    const w = (1 + Math.log(tf)) * (idf ?? index.unknownIdf);
+    const list = index.flat.get(t);
+    const w = (1 + Math.log(tf)) * (list ? list.idf : index.unknownIdf);
     sq += w * w;
-    if (idf === undefined) continue;
-    const list = index.flat.get(t)!;
-    for (let k = 0; k < list.docs.length; k++) scores[list.docs[k]] += w * list.weights[k];
+    if (list) for (let k = 0; k < list.docs.length; k++) scores[list.docs[k]] += w * list.weights[k];
   }
   const norm = Math.sqrt(sq);
   for (let i = 0; i < n; i++) scores[i] = norm > 0 && index.partWeight[i] > 0 ? Math.min(1, scores[i] / (norm * index.partWeight[i])) : 0;
