@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { normalize, terms, termText } from '../../server/src/core/suggest/terms.js';
 import { stem } from '../../server/src/core/suggest/stem.js';
 import { buildIndex, measureBag, rank, scoreAll, sharedWords, catalogIndex } from '../../server/src/core/suggest/engine.js';
@@ -91,6 +93,17 @@ describe('suggestion engine', () => {
     assert.match(first, /遠隔アクセス[\s\S]*PR\.AA-03[\s\S]*多要素認証/);
     assert.match(second, /別の措置\n本文/);
     assert.equal(scoreAll(buildIndex('n', NOVEL), measureBag('')).every((s) => s === 0), true);
+  });
+
+  it('survives a text that no longer matches the model (an edit not yet analysed)', () => {
+    const text = '---\nkind: standard\nsector: water\nbaseline: jp-ci-baseline@2026.1\n---\n## WT-PR-01 遠隔アクセス\n対応: BL-PR-01\n本文\n## WT-PR-02 次\n本文\n';
+    const model = extractFile('/s.md', text, 'standard').model as StandardModel;
+    for (const other of ['', '短い', text.slice(0, 40), `${text}\n追記`]) assert.equal(measureTexts(model, other).length, 2);
+  });
+
+  it('reads no crosswalk: nothing under core/suggest mentions the SP 800-53 lists', () => {
+    const dir = path.resolve(import.meta.dirname, '../../server/src/core/suggest');
+    for (const file of readdirSync(dir)) assert.doesNotMatch(readFileSync(path.join(dir, file), 'utf8'), /sp800_53/, file);
   });
 });
 

@@ -4,7 +4,7 @@
 // TF-IDF cosine per control field, so it lies in [0, 1]. Only texts feed the score: the catalog's titles and
 // statements (both languages), the CSF 2.0 statements and implementation examples of each
 // control's own CSF references, and the CSF ids a measure cites. No crosswalk of another
-// framework is read (csf.ts's `sp800_53` lists are never touched here).
+// framework is read (the SP 800-53 lists that csf.ts also carries are never touched here).
 import type { CatalogControl, CatalogModel } from '../model.js';
 import { csfElement } from '../csf.js';
 import { eachTerm, isCjkTerm, normalize, terms, termText, type Term, type TermKey } from './terms.js';
