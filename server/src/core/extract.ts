@@ -1,6 +1,6 @@
 // One file's text → FileAnalysis. Pure and independent of every other file, so results can be
 // cached by content and computed in parallel.
-import type { FileAnalysis, Finding } from './model.js';
+import type { FileAnalysis, FileRole, Finding } from './model.js';
 import { LineIndex } from './text.js';
 import { parseYaml, rangeAt, type YamlSource } from './yamlSource.js';
 import { extractCatalog } from './extractCatalog.js';
@@ -9,7 +9,7 @@ import { extractYamlStandard } from './extractYamlStandard.js';
 import { readSuppressions } from './suppressions.js';
 import { extractOscalFile, extractOscalYaml, isOscalPath, oscalKindOf } from './oscal/extractOscal.js';
 
-export type FileRole = 'catalog' | 'standard';
+export type { FileRole } from './model.js';
 
 /** The editor's language for a document whose name has no usable extension (`untitled:`, a notebook cell). */
 export type DocumentLanguage = 'markdown' | 'yaml';

@@ -190,6 +190,9 @@ export interface InsertPoint {
 
 export type FileModel = CatalogModel | StandardModel;
 
+/** What the configuration says a file is; without one, the file's own `kind` decides. */
+export type FileRole = 'catalog' | 'standard';
+
 /** Everything extraction learns from one file. */
 export interface FileAnalysis {
   path: string;

@@ -1,10 +1,9 @@
 // Extraction of OSCAL files, called from extract.ts: detection by content (a top-level
 // `catalog` in JSON or YAML, a root `<catalog>` in the OSCAL namespace in XML), parsing with
 // positions and reading into a CatalogModel.
-import type { FileAnalysis, Finding } from '../model.js';
+import type { FileAnalysis, FileRole, Finding } from '../model.js';
 import type { LineIndex } from '../text.js';
 import { rangeAt, type YamlSource } from '../yamlSource.js';
-import type { FileRole } from '../extract.js';
 import { parseJsonSource } from './jsonSource.js';
 import { OSCAL_NS, parseXmlSource, xmlRoot } from './xmlSource.js';
 import { readOscalCatalog } from './catalog.js';
