@@ -1,13 +1,15 @@
--- Headless Neovim as an independent LSP client: opens a standard, waits for Kijun's
--- diagnostics, asks for a hover, and writes what it got as JSON to $KIJUN_NVIM_OUT.
-local server = os.getenv('KIJUN_SERVER')
-local root = os.getenv('KIJUN_ROOT')
+-- Headless Neovim as an independent LSP client, set up with the README's own snippet
+-- ($KIJUN_SETUP, extracted by the test): opens a standard, waits for Kijun's diagnostics, asks
+-- for a hover, opens a second buffer of the same folder and writes what it got as JSON to
+-- $KIJUN_NVIM_OUT.
+local setup = os.getenv('KIJUN_SETUP')
 local file = os.getenv('KIJUN_FILE')
+local second = os.getenv('KIJUN_SECOND_FILE')
 local out = os.getenv('KIJUN_NVIM_OUT')
 local hover_line = tonumber(os.getenv('KIJUN_HOVER_LINE'))
 local hover_char = tonumber(os.getenv('KIJUN_HOVER_CHAR'))
 
-local result = { diagnostics = {}, hover = '', error = '' }
+local result = { diagnostics = {}, hover = '', error = '', clients = 0, second_attached = false, root = '' }
 
 local function finish()
   local f = io.open(out, 'w')
@@ -17,10 +19,9 @@ local function finish()
 end
 
 local ok, err = pcall(function()
+  dofile(setup)
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
   local bufnr = vim.api.nvim_get_current_buf()
-  local client_id = vim.lsp.start_client({ cmd = { 'node', server, '--stdio' }, root_dir = root, name = 'kijun' })
-  vim.lsp.buf_attach_client(bufnr, client_id)
   local got = vim.wait(15000, function()
     for _, d in ipairs(vim.diagnostic.get(bufnr)) do
       if d.code == 'uncovered-control' then return true end
@@ -36,6 +37,11 @@ local ok, err = pcall(function()
   for _, r in pairs(responses or {}) do
     if r.result and r.result.contents then result.hover = r.result.contents.value or '' end
   end
+  vim.cmd('edit ' .. vim.fn.fnameescape(second))
+  local second_buf = vim.api.nvim_get_current_buf()
+  result.second_attached = next(vim.lsp.buf_get_clients(second_buf)) ~= nil
+  result.clients = #vim.lsp.get_active_clients()
+  for _, c in pairs(vim.lsp.buf_get_clients(bufnr)) do result.root = c.config.root_dir or '' end
 end)
 if not ok then result.error = tostring(err) end
 finish()
