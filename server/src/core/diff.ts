@@ -1,6 +1,6 @@
 // What changed between two versions of a baseline catalog, and what that means for a sector.
 import type { CatalogControl } from './model.js';
-import type { LoadedCatalog, SectorGroup } from './analyze.js';
+import type { LoadedCatalog, SectorGroup } from './analysisTypes.js';
 
 export interface ControlChange {
   id: string;

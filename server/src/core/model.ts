@@ -190,6 +190,18 @@ export interface InsertPoint {
 
 export type FileModel = CatalogModel | StandardModel;
 
+/** A measure and the file it is written in (analysis). */
+export interface MeasureSite {
+  path: string;
+  measure: Measure;
+}
+
+export interface ExemptionSite {
+  path: string;
+  exemption: Exemption;
+  sound: boolean;
+}
+
 /** What the configuration says a file is; without one, the file's own `kind` decides. */
 export type FileRole = 'catalog' | 'standard';
 

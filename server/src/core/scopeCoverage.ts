@@ -3,8 +3,7 @@
 // A control must be met in every combination of dimension values it shares with the standard's
 // scope. Only dimensions that a covering measure or an exemption of the control narrows split the
 // control into cells; a control nobody scopes is one cell, so it costs what it did before.
-import type { CatalogControl, CatalogDimension, Finding, LocatedScope, StandardModel } from './model.js';
-import type { ExemptionSite, MeasureSite } from './analyze.js';
+import type { CatalogControl, CatalogDimension, ExemptionSite, Finding, LocatedScope, MeasureSite, StandardModel } from './model.js';
 import {
   checkScope, describeCells, dimensionValues, kept, projectCells, scopeContains, scopeProblems, scopeValues,
   type Cell, type Scope,
