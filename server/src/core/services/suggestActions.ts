@@ -57,6 +57,19 @@ export function candidatePaths(ctx: ServiceContext): string[] {
 
 /** Code actions for the mapping assistant, to be listed before the checker's own quick-fixes. */
 export function suggestActions(ctx: ServiceContext, path: string, text: string, range: Range, diagnostics: LspDiagnostic[], textOf: TextOf): CodeAction[] {
+  return guarded(() => assistantActions(ctx, path, text, range, diagnostics, textOf), []);
+}
+
+/** The assistant is an extra: a failure in it must not take the checker's own fixes or hover down with it. */
+function guarded<T>(work: () => T, fallback: T): T {
+  try {
+    return work();
+  } catch {
+    return fallback;
+  }
+}
+
+function assistantActions(ctx: ServiceContext, path: string, text: string, range: Range, diagnostics: LspDiagnostic[], textOf: TextOf): CodeAction[] {
   const c = contextOf(ctx, path);
   if (!c) return [];
   const actions = headingActions(ctx, c, path, text, range, textOf);
@@ -141,6 +154,10 @@ function insert(position: Position, newText: string): TextEdit {
 
 /** The measure hover, with the controls its text suggests and the words they share. */
 export function suggestHover(ctx: ServiceContext, path: string, position: Position, text: string | undefined, base: Hover | null, textOf: TextOf): Hover | null {
+  return guarded(() => hoverWithSuggestions(ctx, path, position, text, base, textOf), base);
+}
+
+function hoverWithSuggestions(ctx: ServiceContext, path: string, position: Position, text: string | undefined, base: Hover | null, textOf: TextOf): Hover | null {
   if (!base || text === undefined) return base;
   const found = measureAtHeading(ctx, path, position.line);
   const c = contextOf(ctx, path);
@@ -177,6 +194,11 @@ export interface CandidateView extends Located {
 
 /** Each uncovered control of the coverage view gains its best candidate measure, if any shares words with it. */
 export function addCandidates(view: CoverageView, ctx: ServiceContext, textOf: TextOf): CoverageView {
+  guarded(() => candidatesInto(view, ctx, textOf), undefined);
+  return view;
+}
+
+function candidatesInto(view: CoverageView, ctx: ServiceContext, textOf: TextOf): void {
   for (const sector of view.sectors) {
     const group = ctx.analysis.groups.find((g) => g.sector === sector.sector && g.baseline === sector.baseline && g.catalog);
     if (!group) continue;
@@ -195,6 +217,5 @@ export function addCandidates(view: CoverageView, ctx: ServiceContext, textOf: T
       }
     }
   }
-  return view;
 }
 
