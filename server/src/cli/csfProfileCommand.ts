@@ -3,7 +3,7 @@
 import { parseOptions, UsageError as SharedUsageError } from './usage.js';
 import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
-import type { CliIo } from './main.js';
+import type { CliIo } from './io.js';
 import type { Locale } from '../core/model.js';
 import { loadWorkspace } from '../core/workspace.js';
 import { buildCsfProfile } from '../core/csfProfile.js';

@@ -1,10 +1,10 @@
 // `kijun import docx FILE`: a Word standard as a Markdown standard. The conversion is in
 // core/docx; this file reads the file, writes the result and says what was not carried over.
 import { parseOptions, UsageError as SharedUsageError } from './usage.js';
-import { configLocale } from './main.js';
+import { configLocale } from './io.js';
 import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
-import type { CliIo } from './main.js';
+import type { CliIo } from './io.js';
 import type { Locale } from '../core/model.js';
 import { docxToMarkdown } from '../core/docx/convert.js';
 import { MAX_UNCOMPRESSED } from '../core/docx/package.js';

@@ -13,6 +13,7 @@ import { runDiff, formatDiffText, formatDiffMarkdown, diffJson } from './diffCom
 import { fastLoader, cacheFileFor, bundleBuildId } from '../node/fastLoader.js';
 import { existsSync } from 'node:fs';
 import { runOscalCommand } from './oscalCommands.js';
+import { configLocale, type CliIo } from './io.js';
 import { isIsoDate } from '../core/dates.js';
 import { decodeBytes } from '../core/decode.js';
 import { parseConfig } from '../core/config.js';
@@ -25,12 +26,8 @@ import { message } from '../core/messages.js';
 import { nearest } from '../core/ids.js';
 import { parseOptions, usageError, usageLocale, usageText, UsageError } from './usage.js';
 
-export interface CliIo {
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
+export type { CliIo };
+export { configLocale };
 
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'markdown', 'html', 'csv', 'xlsx'] as const;
 type Format = (typeof FORMATS)[number];
@@ -140,15 +137,6 @@ function parse(argv: string[]) {
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'v' },
   } as const);
-}
-
-/** `locale` of the kijun.yaml that applies (given by --config or found above cwd), if it sets one. */
-export async function configLocale(explicit: string | undefined, cwd: string): Promise<Locale | undefined> {
-  const file = explicit ? toPosix(path.resolve(cwd, explicit)) : await findConfig(cwd);
-  if (!file) return undefined;
-  const bytes = await nodeFs.readFile(file).catch(() => undefined);
-  const decoded = bytes ? decodeBytes(bytes) : undefined;
-  return decoded?.ok ? parseConfig(decoded.text).config.locale : undefined;
 }
 
 async function locateConfig(explicit: string | undefined, paths: string[], cwd: string): Promise<string | undefined> {

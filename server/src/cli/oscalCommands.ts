@@ -2,10 +2,10 @@
 // the command line. The conversions are in core/oscal; this file reads, writes and keeps the
 // exports' last-modified stable so that re-running an export does not change its output.
 import { parseOptions, UsageError as SharedUsageError } from './usage.js';
-import { configLocale } from './main.js';
+import { configLocale } from './io.js';
 import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
-import type { CliIo } from './main.js';
+import type { CliIo } from './io.js';
 import type { Finding, Locale, CatalogModel } from '../core/model.js';
 import { loadWorkspace } from '../core/workspace.js';
 import { describeConfigProblem, parseConfig } from '../core/config.js';

@@ -5,7 +5,7 @@
 import { parseOptions, UsageError as SharedUsageError } from './usage.js';
 import * as path from 'node:path';
 import { existsSync } from 'node:fs';
-import type { CliIo } from './main.js';
+import type { CliIo } from './io.js';
 import type { Locale } from '../core/model.js';
 import { loadWorkspace } from '../core/workspace.js';
 import { decodeBytes } from '../core/decode.js';
