@@ -90,7 +90,7 @@ describe('kijun import docx (CLI)', () => {
       const written = readFileSync(path.join(dir, 'standards/new/port.md'), 'utf8');
       assert.equal(written, '---\nkind: standard\nsector: port\nbaseline: jp-ci-baseline\n---\n\n# 第1条 目的\n\n対応: BL-GV-01\n');
       assert.match(r.stderr, /^kijun: 基準\.docx: 1 image was not carried over\.$/m);
-      assert.match(r.stderr, /^wrote standards\/new\/port\.md \(1 measure heading\)$/m);
+      assert.match(r.stderr, /^Wrote standards\/new\/port\.md \(1 measure heading\)\.$/m);
       const piped = await inProcess(['import', 'docx', '基準.docx', '--output', 'x.md', '--sector', 'port', '--baseline', 'jp-ci-baseline'], dir);
       assert.equal(piped.status, 0);
       assert.equal(readFileSync(path.join(dir, 'x.md'), 'utf8'), written, '--output is --out');
@@ -142,7 +142,7 @@ describe('kijun import docx (CLI)', () => {
       }
       const other = await inProcess(['import', 'pdf', 'x.pdf'], dir);
       assert.equal(other.status, 2);
-      assert.match(other.stderr, /unknown import format: pdf \(expected oscal or docx\)/);
+      assert.match(other.stderr, /There is no import format "pdf"\. Write kijun import oscal FILE or kijun import docx FILE\./);
     });
   });
 });

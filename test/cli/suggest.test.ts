@@ -87,6 +87,6 @@ describe('kijun suggest (spawned bundle)', () => {
     const empty = tempDir('kijun-suggest-empty-');
     const r = spawnKijun(['suggest'], empty);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /no catalog/);
+    assert.match(r.stderr, /No catalog/);
   });
 });

@@ -142,7 +142,7 @@ describe('kijun export csf-profile (CLI)', () => {
     assert.equal(text.split('\r\n').length - 2, sampleSectors().length * 106);
     const bad = spawnKijun(['export', 'csf-profile', '--sector', 'nowhere'], SAMPLES);
     assert.equal(bad.status, 2);
-    assert.match(bad.stderr, /分野 nowhere の標準がありません/);
+    assert.match(bad.stderr, /分野 nowhere の安全基準等がありません/);
     assert.equal(spawnKijun(['export', 'csf-profile', '--format', 'xml'], SAMPLES).status, 2);
   });
 });

@@ -42,6 +42,40 @@ describe('command-line vocabulary', () => {
     assert.match(both.stderr, /Give option --output \(--out\) once\./);
   });
 
+  it('says what is wrong with an import, export, suggest or Word command line in both languages, with the one usage text', async () => {
+    const dir = tempDir();
+    const cases: [string[], RegExp, RegExp][] = [
+      [['import', 'pdf', 'x.pdf'], /取り込む形式「pdf」はありません。kijun import oscal FILE 又は kijun import docx FILE の形で指定します。/, /There is no import format "pdf"\./],
+      [['import', 'oscal'], /kijun import oscal には、OSCAL カタログのファイルを1つ指定してください。/, /kijun import oscal needs one OSCAL catalog file\./],
+      [['import', 'oscal', 'x.json', '--sector', 'port'], /オプション --sector は kijun export のオプションです。/, /Option --sector belongs to kijun export\./],
+      [['export'], /書き出す形式を指定してください。/, /Give the format to export\./],
+      [['export', 'oscal-mapping', '--id', 'x'], /オプション --id は kijun import oscal のオプションです。/, /Option --id belongs to kijun import oscal\./],
+      [['export', 'csf-profile', '--format', 'pdf'], /出力形式「pdf」はありません\(使える形式: json, markdown, csv\)。/, /There is no output format "pdf" \(formats: json, markdown, csv\)\./],
+      [['suggest', '--top', '0'], /--top には 1 以上の整数を指定してください\(指定された値: 0\)。/, /--top needs a whole number of 1 or more \(got 0\)\./],
+      [['suggest', '--format', 'xml'], /出力形式「xml」はありません/, /There is no output format "xml"/],
+      [['import', 'docx'], /kijun import docx には、Word 文書\(\.docx\)のファイルを1つ指定してください。/, /kijun import docx needs one Word \(\.docx\) file\./],
+      [['import', 'docx', 'a.docx', '--level', '10'], /--level には 1 以上 9 以下の整数を指定してください\(指定された値: 10\)。/, /--level needs a whole number of 1 or more and 9 or less \(got 10\)\./],
+      [['import', 'docx', 'missing.docx'], /ファイル missing\.docx がありません。/, /No such file: missing\.docx/],
+    ];
+    for (const [args, ja, en] of cases) {
+      for (const [lang, expected, usage] of [['ja', ja, /\n使い方: kijun check /], ['en', en, /\nUsage: kijun check /]] as const) {
+        const r = await inProcess([...args, '--lang', lang], dir);
+        assert.equal(r.status, 2, `${args.join(' ')} --lang ${lang}`);
+        assert.match(r.stderr, new RegExp(`^kijun: ${expected.source}`), `${args.join(' ')} --lang ${lang}: ${r.stderr}`);
+        assert.match(r.stderr, usage, `${args.join(' ')} --lang ${lang}: the shared usage text`);
+        assert.equal(r.stderr.match(/kijun suggest \[PATH/g)?.length, 1, 'one usage text, not a command\'s own');
+      }
+    }
+  });
+
+  it('refuses a file kijun diff cannot read in the user\'s language, without the usage text', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'notes.md'), '# notes\n');
+    const r = await inProcess(['diff', 'notes.md', 'notes.md', '--lang', 'ja'], dir);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^kijun: .*notes\.md はカタログ\(kind: catalog で id と version のあるもの\)ではありません。\n$/);
+  });
+
   it('kijun diff follows locale in kijun.yaml when --lang is not given', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'kijun.yaml'), 'locale: ja\n');

@@ -29,7 +29,7 @@ const CODE_WORDS = new Set([
   'oscal', 'path', 'levels', 'profiles', 'output', 'FILE', 'xlsx', 'format', 'csv', 'http', 'csrc', 'nist', 'gov', 'ns', 'catalog',
   'YYYY', 'MM', 'DD', 'as', 'of', 'id', 'network', 'closed', 'system', 'it', 'ot', 'general', 'EL', 'PR', 'key', 'value', 'Markdown', 'Word', 'Excel', 'ja', 'en', 'locale', 'exemptions',
   // Product, file and unit names, and keys of the OSCAL and front-matter formats the sub-catalogs name.
-  'Kijun', 'PowerPoint', 'Office', 'zip', 'doc', 'docx', 'MB', 'PDF', 'json', 'may', 'covers', 'coverage', 'remarks',
+  'Kijun', 'PowerPoint', 'Office', 'zip', 'doc', 'docx', 'MB', 'PDF', 'json', 'may', 'covers', 'coverage', 'remarks', 'VERSION', 'version',
 ]);
 
 function englishWords(ja: string): string[] {

@@ -14,6 +14,7 @@ import { sectorLabel, SECTORS, type Sector } from '../core/sectors.js';
 import { printableField } from '../core/printable.js';
 import { displayWidth, padEndWidth } from '../core/displayWidth.js';
 import { localeTexts } from '../core/texts.js';
+import { inputError } from './usage.js';
 
 export interface DiffResult {
   diff: CatalogDiff;
@@ -35,10 +36,10 @@ export async function runDiff(oldPath: string, newPath: string, standards: strin
 
 async function loadCatalog(file: string): Promise<LoadedCatalog> {
   const decoded = decodeBytes(await fsp.readFile(file));
-  if (!decoded.ok) throw new Error(`${file}: not a UTF-8 text file`);
+  if (!decoded.ok) throw inputError('diffNotText', { path: file });
   const analysis = extractFile(toPosix(file), decoded.text, 'catalog');
   const catalog = [...analyzeWorkspace([analysis], { exemptionRationaleMinLength: 0, today: localToday() }).catalogs.values()][0];
-  if (!catalog) throw new Error(`${file}: not a catalog (kind: catalog with id and version)`);
+  if (!catalog) throw inputError('diffNotCatalog', { path: file });
   return catalog;
 }
 

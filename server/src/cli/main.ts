@@ -40,7 +40,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   } catch (err) {
     if (err instanceof UsageError) {
       const locale = usageLocale(argv, localeFromEnv(io.env));
-      io.stderr(`kijun: ${printable(err.render(locale))}\n${usageText(locale)}\n`);
+      io.stderr(`kijun: ${printable(err.render(locale))}\n${err.withUsage ? `${usageText(locale)}\n` : ''}`);
       return 2;
     }
     io.stderr(`kijun: ${printable(err instanceof Error ? err.message : String(err))}\n`);

@@ -1,7 +1,7 @@
 // `kijun import oscal` and `kijun export oscal-mapping|oscal-component`: the OSCAL commands of
 // the command line. The conversions are in core/oscal; this file reads, writes and keeps the
 // exports' last-modified stable so that re-running an export does not change its output.
-import { parseOptions, UsageError as SharedUsageError } from './usage.js';
+import { parseOptions, usageError } from './usage.js';
 import { configLocale } from './io.js';
 import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
@@ -22,38 +22,25 @@ import { parseYaml } from '../core/yamlSource.js';
 import { LineIndex } from '../core/text.js';
 import { nodeFs, findConfig, localToday, localeFromEnv, toPosix } from '../node/nodeFs.js';
 import { printable, printableField } from '../core/printable.js';
-import { runCsfProfileCommand, CSF_PROFILE_USAGE } from './csfProfileCommand.js';
-
-export const OSCAL_USAGE = `       kijun import oscal FILE [--out FILE] [--id ID] [--config FILE] [--lang ja|en]
-       kijun export oscal-mapping|oscal-component [--sector S] [--out FILE] [--config FILE] [--lang ja|en]
-${CSF_PROFILE_USAGE}`;
-
-class UsageError extends Error {}
+import { runCsfProfileCommand } from './csfProfileCommand.js';
 
 /** Runs `kijun import …` or `kijun export …`; returns the exit status. */
 export async function runOscalCommand(argv: string[], io: CliIo, version: string): Promise<number> {
   if (argv[0] === 'export' && argv[1] === 'csf-profile') return runCsfProfileCommand(argv.slice(2), io);
-  try {
-    const args = parse(argv);
-    const [command, what, ...rest] = args.positionals;
-    if (args.values.lang !== undefined && args.values.lang !== 'ja' && args.values.lang !== 'en') throw new UsageError(`unknown language: ${args.values.lang}`);
-    const locale: Locale = (args.values.lang as Locale | undefined) ?? (await configLocale(args.values.config, io.cwd)) ?? localeFromEnv(io.env) ?? 'en';
-    if (command === 'import') {
-      if (what !== 'oscal') throw new UsageError(what ? `unknown import format: ${what} (expected oscal or docx)` : 'import needs a format: kijun import oscal FILE or kijun import docx FILE');
-      if (rest.length !== 1) throw new UsageError('import oscal needs one OSCAL catalog file');
-      if (args.values.sector !== undefined) throw new UsageError('--sector is an option of export');
-      return await importOscal(rest[0], args.values, io, locale);
-    }
-    if (what !== 'oscal-mapping' && what !== 'oscal-component') {
-      throw new UsageError(what ? `unknown export format: ${what} (expected oscal-mapping, oscal-component or csf-profile)` : 'export needs a format: oscal-mapping, oscal-component or csf-profile');
-    }
-    if (rest.length > 0) throw new UsageError(`unexpected argument: ${rest[0]}`);
-    if (args.values.id !== undefined) throw new UsageError('--id is an option of import');
-    return await exportOscal(what, args.values, io, locale, version);
-  } catch (err) {
-    if (err instanceof UsageError) throw new SharedUsageError(() => err.message);
-    throw err;
+  const args = parse(argv);
+  const [command, what, ...rest] = args.positionals;
+  if (args.values.lang !== undefined && args.values.lang !== 'ja' && args.values.lang !== 'en') throw usageError('usageUnknownLanguage', { lang: args.values.lang });
+  const locale: Locale = (args.values.lang as Locale | undefined) ?? (await configLocale(args.values.config, io.cwd)) ?? localeFromEnv(io.env) ?? 'en';
+  if (command === 'import') {
+    if (what !== 'oscal') throw usageError('usageImportFormat', { format: what ?? '' });
+    if (rest.length !== 1) throw usageError('usageOneFile', { command: 'import oscal', what: '@usageOscalCatalogFile' });
+    if (args.values.sector !== undefined) throw usageError('usageOptionOf', { option: '--sector', command: 'export' });
+    return await importOscal(rest[0], args.values, io, locale);
   }
+  if (what !== 'oscal-mapping' && what !== 'oscal-component') throw usageError('usageExportFormat', { format: what ?? '' });
+  if (rest.length > 0) throw usageError('usageUnexpectedArgument', { argument: rest[0] });
+  if (args.values.id !== undefined) throw usageError('usageOptionOf', { option: '--id', command: 'import oscal' });
+  return await exportOscal(what, args.values, io, locale, version);
 }
 
 type Values = ReturnType<typeof parse>['values'];
@@ -76,10 +63,10 @@ function outPath(values: Values): string | undefined {
 
 async function importOscal(file: string, values: Values, io: CliIo, locale: Locale): Promise<number> {
   const out = outPath(values);
-  if (values.id !== undefined && !/^[a-z0-9-]+$/.test(values.id)) throw new UsageError(`--id must be of the form [a-z0-9-]+, not ${values.id}`);
+  if (values.id !== undefined && !/^[a-z0-9-]+$/.test(values.id)) throw usageError('usageIdForm', { option: '--id', value: values.id });
   const absolute = toPosix(path.resolve(io.cwd, file));
   const stat = await nodeFs.stat(absolute);
-  if (!stat || stat.isDirectory) throw new UsageError(`no such file: ${file}`);
+  if (!stat || stat.isDirectory) throw usageError('usageNoSuchFile', { path: file });
   const decoded = decodeBytes(await nodeFs.readFile(absolute));
   if (!decoded.ok) {
     io.stderr(`kijun: ${printable(`${file}: ${formatMessage(decoded.message, { detail: decoded.detail ?? '' }, locale)}`)}\n`);
@@ -87,7 +74,7 @@ async function importOscal(file: string, values: Values, io: CliIo, locale: Loca
   }
   const kind = oscalKindOfText(absolute, decoded.text);
   if (kind !== 'catalog') {
-    const why = kind === 'profile' ? formatMessage('oscalProfileNotCatalog', {}, locale) : locale === 'ja' ? 'OSCAL カタログではありません。' : 'not an OSCAL catalog.';
+    const why = kind === 'profile' ? formatMessage('oscalProfileNotCatalog', {}, locale) : formatMessage('importNotOscalCatalog', {}, locale);
     io.stderr(`kijun: ${printable(`${file}: ${why}`)}\n`);
     return 2;
   }
@@ -117,9 +104,9 @@ async function importOscal(file: string, values: Values, io: CliIo, locale: Loca
   // The output must read back as a clean Kijun catalog; say so if it does not.
   const check = extractFile('imported.yaml', yaml, 'catalog');
   const own = check.findings.filter((f) => f.code === 'schema' || f.code === 'syntax');
-  if (own.length > 0) printFindings(out ?? '(output)', own, io, locale);
+  if (own.length > 0) printFindings(out ?? formatMessage('outputStandard', {}, locale), own, io, locale);
   await write(out, yaml, io);
-  if (out) io.stderr(`${printable(locale === 'ja' ? `${model.controls.length} 件の管理策を ${out} に書き出しました。` : `wrote ${model.controls.length} controls to ${out}`)}\n`);
+  if (out) io.stderr(`${printable(formatMessage('wroteImportedCatalog', { file: out, count: model.controls.length }, locale))}\n`);
   return errors > 0 ? 1 : 0;
 }
 
@@ -147,7 +134,7 @@ async function exportOscal(what: 'oscal-mapping' | 'oscal-component', values: Va
   let configPath: string | undefined;
   if (values.config) {
     configPath = toPosix(path.resolve(io.cwd, values.config));
-    if (!(await nodeFs.stat(configPath))) throw new UsageError(`configuration not found: ${values.config}`);
+    if (!(await nodeFs.stat(configPath))) throw usageError('usageConfigNotFound', { path: values.config });
   } else configPath = await findConfig(io.cwd);
   const root = configPath ? path.posix.dirname(configPath) : toPosix(path.resolve(io.cwd));
   const loaded = await loadWorkspace(nodeFs, { root, configPath, today: io.env.KIJUN_TODAY ?? localToday() });
@@ -158,8 +145,7 @@ async function exportOscal(what: 'oscal-mapping' | 'oscal-component', values: Va
   }
   const groups = exportableGroups(loaded.analysis, values.sector);
   if (groups.length === 0) {
-    const which = values.sector ? (locale === 'ja' ? `分野 ${values.sector} の` : ` of sector ${values.sector}`) : '';
-    io.stderr(`kijun: ${printable(locale === 'ja' ? `ベースラインが読み込まれた${which}標準がありません。` : `no standard${which} with a loaded baseline was found.`)}\n`);
+    io.stderr(`kijun: ${printable(formatMessage('noStandardWithBaseline', { sector: values.sector ?? '' }, locale))}\n`);
     return 2;
   }
   const base = out ? path.dirname(path.resolve(io.cwd, out)) : io.cwd;

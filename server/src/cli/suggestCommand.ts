@@ -2,7 +2,7 @@
 // every measure, the baseline controls its text most likely covers beyond those it names; for
 // every uncovered control, the measures most likely to cover it. Ranking is in core/suggest; this
 // file reads the standards' texts and prints. It never writes to a standard.
-import { parseOptions, UsageError as SharedUsageError } from './usage.js';
+import { parseOptions, usageError } from './usage.js';
 import * as path from 'node:path';
 import { existsSync } from 'node:fs';
 import type { CliIo } from './io.js';
@@ -20,28 +20,19 @@ import { nodeFs, findConfig, localToday, localeFromEnv, toPosix } from '../node/
 import { fastLoader, cacheFileFor, bundleBuildId } from '../node/fastLoader.js';
 import { localeTexts } from '../core/texts.js';
 
-export const SUGGEST_USAGE = '       kijun suggest [PATH...] [--format text|json] [--top N] [--lang ja|en] [--config FILE]';
-
-class UsageError extends Error {}
-
 export async function runSuggestCommand(argv: string[], io: CliIo, version: string): Promise<number> {
-  try {
-    return await suggest(argv, io, version);
-  } catch (err) {
-    if (err instanceof UsageError) throw new SharedUsageError(() => err.message);
-    throw err;
-  }
+  return suggest(argv, io, version);
 }
 
 async function suggest(argv: string[], io: CliIo, version: string): Promise<number> {
   const { values, positionals } = parse(argv);
   const format = values.format ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`unknown format for suggest: ${format} (expected text or json)`);
-  if (values.lang !== undefined && values.lang !== 'ja' && values.lang !== 'en') throw new UsageError(`unknown language: ${values.lang}`);
+  if (format !== 'text' && format !== 'json') throw usageError('usageUnknownFormat', { format, allowed: 'text, json' });
+  if (values.lang !== undefined && values.lang !== 'ja' && values.lang !== 'en') throw usageError('usageUnknownLanguage', { lang: values.lang });
   const top = values.top === undefined ? 5 : Number(values.top);
-  if (!Number.isInteger(top) || top < 1) throw new UsageError(`--top needs a whole number of at least 1, not ${values.top}`);
+  if (!Number.isInteger(top) || top < 1) throw usageError('usageWholeNumber', { option: '--top', min: 1, value: String(values.top) });
   const paths = positionals.map((p) => toPosix(path.resolve(io.cwd, p)));
-  for (const p of paths) if (!(await nodeFs.stat(p))) throw new UsageError(`no such file or folder: ${p}`);
+  for (const p of paths) if (!(await nodeFs.stat(p))) throw usageError('usageNoSuchPath', { path: p });
   const configPath = await locateConfig(values.config, paths, io.cwd);
   const root = configPath ? path.posix.dirname(configPath) : toPosix(path.resolve(io.cwd));
   const loaded = await loadWorkspace(nodeFs, {
@@ -63,7 +54,7 @@ async function suggest(argv: string[], io: CliIo, version: string): Promise<numb
 async function locateConfig(explicit: string | undefined, paths: string[], cwd: string): Promise<string | undefined> {
   if (explicit) {
     const p = toPosix(path.resolve(cwd, explicit));
-    if (!(await nodeFs.stat(p))) throw new UsageError(`configuration not found: ${explicit}`);
+    if (!(await nodeFs.stat(p))) throw usageError('usageConfigNotFound', { path: explicit });
     return p;
   }
   const first = paths[0];

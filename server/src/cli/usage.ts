@@ -11,13 +11,18 @@ type ArgsOf<K extends MessageId> = Record<string, never> extends MessageArgs<K> 
 
 /** A mistake in the command line: exit 2 with the message and the usage, in the user's language. */
 export class UsageError extends Error {
-  constructor(readonly render: (locale: Locale) => string) {
+  constructor(readonly render: (locale: Locale) => string, readonly withUsage = true) {
     super(render('en'));
   }
 }
 
 export function usageError<K extends MessageId>(id: K, ...args: ArgsOf<K>): UsageError {
   return new UsageError((locale) => message(locale, id, ...args));
+}
+
+/** An input the command cannot use (exit 2, in the user's language), not a mistake in the command line. */
+export function inputError<K extends MessageId>(id: K, ...args: ArgsOf<K>): UsageError {
+  return new UsageError((locale) => message(locale, id, ...args), false);
 }
 
 /** The synopsis of every command; the same in both languages (option names are not translated). */

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Locale } from '../core/model.js';
 import type { LoadedWorkspace } from '../core/workspace.js';
 import { describeConfigProblem } from '../core/config.js';
+import { message } from '../core/messages.js';
 import { toPosix } from '../node/nodeFs.js';
 
 /** `p` relative to `base`, with `/` separators; `.` for the base itself. */
@@ -16,6 +17,6 @@ export function displayPath(p: string, base: string): string {
 export function unusableWorkspace(loaded: LoadedWorkspace, configPath: string | undefined, locale: Locale, cwd: string): string | undefined {
   const problem = configPath ? describeConfigProblem(displayPath(configPath, cwd), loaded.configFindings, locale) : undefined;
   if (problem) return problem;
-  if (loaded.analysis.catalogs.size === 0) return locale === 'ja' ? 'カタログ(kind: catalog)が見つかりません。' : 'no catalog (kind: catalog) was found.';
+  if (loaded.analysis.catalogs.size === 0) return message(locale, 'noCatalogFound');
   return undefined;
 }

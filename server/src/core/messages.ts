@@ -527,6 +527,90 @@ const MESSAGES = {
     ja: () => 'kijun diff には、比べるカタログのファイルを2つ(旧 新)指定してください。',
     en: () => 'kijun diff needs two catalog files: OLD NEW.',
   },
+  usageImportFormat: {
+    ja: (a: A<never, 'format'>) => `${a.format ? `取り込む形式「${a.format}」はありません。` : '取り込む形式を指定してください。'}kijun import oscal FILE 又は kijun import docx FILE の形で指定します。`,
+    en: (a) => `${a.format ? `There is no import format "${a.format}". ` : 'Give the format to import. '}Write kijun import oscal FILE or kijun import docx FILE.`,
+  },
+  usageExportFormat: {
+    ja: (a: A<never, 'format'>) => `${a.format ? `書き出す形式「${a.format}」はありません。` : '書き出す形式を指定してください。'}使える形式: oscal-mapping、oscal-component、csf-profile`,
+    en: (a) => `${a.format ? `There is no export format "${a.format}". ` : 'Give the format to export. '}Formats: oscal-mapping, oscal-component, csf-profile.`,
+  },
+  usageOneFile: {
+    ja: (a: A<'command' | 'what'>) => `kijun ${a.command} には、${a.what}のファイルを1つ指定してください。`,
+    en: (a) => `kijun ${a.command} needs one ${a.what} file.`,
+  },
+  usageOscalCatalogFile: {
+    ja: () => 'OSCAL カタログ',
+    en: () => 'OSCAL catalog',
+  },
+  usageWordFile: {
+    ja: () => 'Word 文書(.docx)',
+    en: () => 'Word (.docx)',
+  },
+  usageOptionOf: {
+    ja: (a: A<'option' | 'command'>) => `オプション ${a.option} は kijun ${a.command} のオプションです。`,
+    en: (a) => `Option ${a.option} belongs to kijun ${a.command}.`,
+  },
+  usageIdForm: {
+    ja: (a: A<'option' | 'value'>) => `${a.option} には英小文字、数字及び - だけからなる識別子を指定してください(指定された値: ${a.value})。`,
+    en: (a) => `${a.option} takes an identifier of lowercase letters, digits and - (got ${a.value}).`,
+  },
+  usageBaselineForm: {
+    ja: (a: A<'value'>) => `--baseline には ID 又は ID@VERSION の形で指定してください(指定された値: ${a.value})。`,
+    en: (a) => `--baseline takes ID or ID@VERSION (got ${a.value}).`,
+  },
+  usageWholeNumber: {
+    ja: (a: A<'option' | 'min' | 'value', 'max'>) => `${a.option} には ${a.min} 以上${a.max ? ` ${a.max} 以下` : ''}の整数を指定してください(指定された値: ${a.value})。`,
+    en: (a) => `${a.option} needs a whole number of ${a.min} or more${a.max ? ` and ${a.max} or less` : ''} (got ${a.value}).`,
+  },
+  usageNoSuchFile: {
+    ja: (a: A<'path'>) => `ファイル ${a.path} がありません。`,
+    en: (a) => `No such file: ${a.path}`,
+  },
+  usageOutputIsInput: {
+    ja: () => '--output に、取り込む元のファイル自身は指定できません。',
+    en: () => '--output must not be the file being imported.',
+  },
+  outputStandard: {
+    ja: () => '(出力)',
+    en: () => '(output)',
+  },
+  wroteImportedStandard: {
+    ja: (a: A<'file' | 'count'>) => `${a.file} に書き出しました(対策の見出し ${a.count} 件)。`,
+    en: (a) => `Wrote ${a.file} (${a.count} measure heading${a.count === 1 ? '' : 's'}).`,
+  },
+  wroteImportedCatalog: {
+    ja: (a: A<'file' | 'count'>) => `${a.count} 件の管理策を ${a.file} に書き出しました。`,
+    en: (a) => `Wrote ${a.count} control${a.count === 1 ? '' : 's'} to ${a.file}.`,
+  },
+  wroteProfiles: {
+    ja: (a: A<'file' | 'count'>) => `${a.count} 分野のプロファイルを ${a.file} に書き出しました。`,
+    en: (a) => `Wrote the profiles of ${a.count} sector${a.count === 1 ? '' : 's'} to ${a.file}.`,
+  },
+  importNotOscalCatalog: {
+    ja: () => 'OSCAL カタログではありません。',
+    en: () => 'Not an OSCAL catalog.',
+  },
+  noStandardWithBaseline: {
+    ja: (a: A<never, 'sector'>) => `ベースラインが読み込まれた${a.sector ? `分野 ${a.sector} の` : ''}安全基準等がありません。`,
+    en: (a) => `No standard${a.sector ? ` of sector ${a.sector}` : ''} with a loaded baseline was found.`,
+  },
+  noCatalogFound: {
+    ja: () => 'カタログ(kind: catalog)が見つかりません。',
+    en: () => 'No catalog (kind: catalog) was found.',
+  },
+  diffNotCatalog: {
+    ja: (a: A<'path'>) => `${a.path} はカタログ(kind: catalog で id と version のあるもの)ではありません。`,
+    en: (a) => `${a.path} is not a catalog (kind: catalog with id and version).`,
+  },
+  scaffoldTitle: {
+    ja: (a: A<'sector'>) => `${a.sector}分野における安全基準等`,
+    en: (a) => `${a.sector}: sector cybersecurity standard`,
+  },
+  diffNotText: {
+    ja: (a: A<'path'>) => `${a.path} は UTF-8 のテキストファイルではありません。`,
+    en: (a) => `${a.path} is not a UTF-8 text file.`,
+  },
   fixedFile: {
     ja: (a: A<'path' | 'count'>) => `${a.path} の ${a.count} 件を直しました(--fix)。`,
     en: (a) => `Fixed ${a.count} finding(s) in ${a.path} (--fix).`,

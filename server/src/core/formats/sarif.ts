@@ -7,6 +7,7 @@ import type { Report } from '../report.js';
 import type { ReviewModel, ReviewRule } from './reviewModel.js';
 import { percentDone, pick } from './reviewModel.js';
 import { fingerprint, pathUri } from './escape.js';
+import { localeTexts } from '../texts.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';
@@ -88,15 +89,21 @@ export function formatSarif(report: Report, review: ReviewModel, locale: Locale,
   return `${JSON.stringify(log, null, 2)}\n`;
 }
 
+const SARIF_TEXT = localeTexts('sarif', {
+  page: '規則の説明', full: (title: string, fix: string) => `${title}。${fix}`,
+}, {
+  page: 'Rule documentation', full: (title, fix) => `${title}. ${fix}`,
+});
+
 function ruleDescriptor(rule: ReviewRule, locale: Locale): Sarif.ReportingDescriptor {
   const title = pick(rule.title, locale);
   const fix = pick(rule.fix, locale);
-  const page = locale === 'ja' ? 'ルールの説明' : 'Rule documentation';
+  const page = SARIF_TEXT[locale].page;
   return {
     id: rule.code,
     name: rule.code.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
     shortDescription: { text: title },
-    fullDescription: { text: locale === 'ja' ? `${title}。${fix}` : `${title}. ${fix}` },
+    fullDescription: { text: SARIF_TEXT[locale].full(title, fix) },
     help: { text: `${fix} ${rule.helpUri}`, markdown: `${fix}\n\n[${page}: ${rule.code}](${rule.helpUri})` },
     helpUri: rule.helpUri,
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity], enabled: true },

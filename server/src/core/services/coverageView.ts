@@ -2,7 +2,7 @@
 // JSON for the client, which only renders it.
 import type { Range } from '../text.js';
 import type { Locale } from '../model.js';
-import { pickText } from '../messages.js';
+import { message, pickText } from '../messages.js';
 import { sectorById, type Sector } from '../sectors.js';
 import { sectorCoverage, type ControlState, type SectorCoverage } from '../analyze.js';
 import { groupOf, type ServiceContext } from './context.js';
@@ -115,7 +115,7 @@ export function scaffoldStandard(ctx: ServiceContext, catalogKey: string, sector
   const catalog = ctx.analysis.catalogs.get(catalogKey);
   if (!catalog) return undefined;
   const name = sectorName(sector, locale, ctx.analysis.sectors);
-  const title = locale === 'ja' ? `${name}分野における安全基準等` : `${name}: sector cybersecurity standard`;
+  const title = message(locale, 'scaffoldTitle', { sector: name });
   const prefix = sector.replace(/[^a-z]/gi, '').slice(0, 2).toUpperCase();
   const counters = new Map<string, number>();
   const marker = locale === 'ja' ? '対応' : 'Covers';

@@ -14,12 +14,14 @@ const TEXT = localeTexts('scopeHover', {
   permission: (p: string) => `「${p}」の may は許可を表し、強さを決めません`,
   perScope: '適用範囲ごとの対応', planned: (d: string) => `${d} から施行`,
   status: { covered: '対応済', exempted: '適用除外', planned: '施行前', uncovered: '未対応' } as Record<CellStatus, string>,
+  partialCount: (n: number) => `一部の適用範囲のみ ${n} 件`, plannedCount: (n: number) => `施行前 ${n} 件`, separator: '、',
 }, {
   effective: 'Effective', inEffect: (d: string) => `in effect on the check date ${d}`, notYet: (d: string) => `not yet in effect on the check date ${d}`,
   notADate: 'not a date', scope: 'Scope', exception: 'Exception', byHeading: (h: string) => `from the heading "${h}"`,
   permission: (p: string) => `"may" in "${p}" grants a permission; it does not decide the strength`,
   perScope: 'Coverage per scope', planned: (d: string) => `in effect from ${d}`,
   status: { covered: 'covered', exempted: 'exempted', planned: 'planned', uncovered: 'uncovered' } as Record<CellStatus, string>,
+  partialCount: (n) => `${n} met in part of the scope only`, plannedCount: (n) => `${n} planned`, separator: ', ',
 });
 
 export function measureUi(locale: Locale) {
@@ -85,9 +87,7 @@ export function scopeNote(c: { cells?: { cell: Record<string, string>; status: C
 export function scopeLensSuffix(controls: { uncoveredScope?: unknown; planned?: boolean }[], locale: Locale): string {
   const partial = controls.filter((c) => c.uncoveredScope && !c.planned).length;
   const planned = controls.filter((c) => c.planned).length;
-  const parts = locale === 'ja'
-    ? [partial ? `一部の適用範囲のみ ${partial} 件` : '', planned ? `施行前 ${planned} 件` : '']
-    : [partial ? `${partial} met in part of the scope only` : '', planned ? `${planned} planned` : ''];
-  const text = parts.filter(Boolean).join(locale === 'ja' ? '、' : ', ');
-  return text ? (locale === 'ja' ? `、${text}` : `, ${text}`) : '';
+  const t = TEXT[locale];
+  const text = [partial ? t.partialCount(partial) : '', planned ? t.plannedCount(planned) : ''].filter(Boolean).join(t.separator);
+  return text ? `${t.separator}${text}` : '';
 }
