@@ -228,8 +228,8 @@ const MESSAGES = {
     en: (a) => `Missing required key ${a.key}.`,
   },
   schemaAdditional: {
-    ja: (a: A<'key', 'hint'>) => `キー ${a.key} は使えません。${a.hint ? a.hint : ''}`,
-    en: (a) => `Key ${a.key} is not allowed.${a.hint ? ' ' + a.hint : ''}`,
+    ja: (a: A<'key', 'hint' | 'suggestion'>) => `キー ${a.key} は使えません。${a.suggestion ? `${a.suggestion} のことですか。` : ''}${a.hint ? a.hint : ''}`,
+    en: (a) => `Key ${a.key} is not allowed.${a.suggestion ? ` Did you mean ${a.suggestion}?` : ''}${a.hint ? ' ' + a.hint : ''}`,
   },
   schemaXHint: {
     ja: () => '独自のキーは x- で始まる名前にしてください。',

@@ -9,6 +9,7 @@ import type { MessageRef } from './messages.js';
 import type { LocalText } from './locale.js';
 import { rangeAt, type PathSegment, type YamlSource } from './yamlSource.js';
 import type { Range } from './text.js';
+import { nearest } from './ids.js';
 
 export type SchemaName = 'catalog' | 'frontMatter' | 'standard' | 'config';
 
@@ -26,7 +27,7 @@ export function validateSchema(name: SchemaName, source: YamlSource): Finding[] 
   const validate = validators[name];
   if (validate(source.value)) return [];
   const errors = dropNoise(validate.errors ?? []);
-  const target: SchemaTarget = { value: source.value, rangeAt: (path, part) => rangeAt(source, path, part), rootKeyHint: '@schemaXHint' };
+  const target: SchemaTarget = { value: source.value, rangeAt: (path, part) => rangeAt(source, path, part), rootKeyHint: '@schemaXHint', schema: validate.schema };
   return errors.slice(0, MAX_SCHEMA_FINDINGS).map((e) => schemaFinding(e, target));
 }
 
@@ -66,6 +67,8 @@ export interface SchemaTarget {
   patternName?: (error: ErrorObject) => string | undefined;
   /** Hint appended to an unknown key at the root (front matter: the `x-` prefix). */
   rootKeyHint?: string;
+  /** The schema validated against, to suggest the nearest allowed key for an unknown one. */
+  schema?: unknown;
 }
 
 export function schemaFinding(error: ErrorObject, target: SchemaTarget): Finding {
@@ -79,7 +82,8 @@ export function schemaFinding(error: ErrorObject, target: SchemaTarget): Finding
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const hint = path.length === 0 ? target.rootKeyHint ?? '' : '';
-      return { code: 'schema', range: target.rangeAt([...path, key], 'key'), message: 'schemaAdditional', args: { key, hint } };
+      const suggestion = nearest(key, allowedKeys(target.schema, error.schemaPath)) ?? '';
+      return { code: 'schema', range: target.rangeAt([...path, key], 'key'), message: 'schemaAdditional', args: { key, hint, suggestion } };
     }
     case 'type':
       return at({ message: 'schemaType', args: { path: shown, type: typeNames(String(params.type)) } });
@@ -135,7 +139,20 @@ const TYPE_NAMES: Record<string, LocalText> = {
   null: { ja: '空の値 (null)', en: 'an empty value (null)' },
 };
 
-export function typeNames(types: string): LocalText {
+export /**
+ * The keys an object allows, read from the schema beside its additionalProperties keyword
+ * (`#/properties/rules/additionalProperties` → the keys of `#/properties/rules/properties`).
+ * A path through a $ref does not resolve here, and then nothing is suggested.
+ */
+function allowedKeys(schema: unknown, schemaPath: string): string[] {
+  const segments = pointerPath(schemaPath.replace(/^#/, '')).slice(0, -1);
+  let node: unknown = schema;
+  for (const s of segments) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[s] : undefined;
+  const properties = node && typeof node === 'object' ? (node as { properties?: unknown }).properties : undefined;
+  return properties && typeof properties === 'object' ? Object.keys(properties) : [];
+}
+
+function typeNames(types: string): LocalText {
   const names = types.split(',').map((t) => TYPE_NAMES[t] ?? { ja: t, en: t });
   return { ja: names.map((n) => n.ja).join(' 又は '), en: names.map((n) => n.en).join(' or ') };
 }
