@@ -1,9 +1,10 @@
 // The extraction cache must never serve a stale result.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync, cpSync, readdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, cpSync, readdirSync, utimesSync, mkdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { fastLoader } from '../../server/src/node/fastLoader.js';
+import { pruneCacheFolder, CACHE_LIMITS } from '../../server/src/node/cachePrune.js';
 import { loadWorkspace } from '../../server/src/core/workspace.js';
 import { nodeFs, toPosix } from '../../server/src/node/nodeFs.js';
 import { tempDir } from '../helpers/tmp.js';
@@ -88,5 +89,41 @@ describe('extraction cache', () => {
       writeFileSync(cacheFile, text);
       assert.deepEqual(check(dir, cache).json, cold.json, text);
     }
+  });
+
+  it('keeps the cache folder bounded: a check drops files unused for 30 days and the oldest beyond 20 MB', () => {
+    const dir = workspace();
+    const cache = tempDir('kijun-cache-home-');
+    const folder = path.join(cache, 'kijun');
+    mkdirSync(folder, { recursive: true });
+    const day = 24 * 60 * 60;
+    const now = Date.now() / 1000;
+    const put = (name: string, bytes: number, daysAgo: number) => {
+      writeFileSync(path.join(folder, name), Buffer.alloc(bytes, 32));
+      utimesSync(path.join(folder, name), now - daysAgo * day, now - daysAgo * day);
+    };
+    put('00000000000000aa.json', 1000, 31); // unused for 31 days
+    put('00000000000000bb.json', 1000, 29);
+    put('00000000000000cc.json', 12 * 1024 * 1024, 2);
+    put('00000000000000dd.json', 12 * 1024 * 1024, 3); // the older of two that overflow 20 MB
+    put('notes.txt', 10, 400); // not a cache file: never touched
+    check(dir, cache);
+    const left = readdirSync(folder).sort();
+    const written = left.filter((n) => !['00000000000000bb.json', '00000000000000cc.json', 'notes.txt'].includes(n));
+    assert.deepEqual(left.filter((n) => !written.includes(n)), ['00000000000000bb.json', '00000000000000cc.json', 'notes.txt']);
+    assert.equal(written.length, 1, 'the workspace\'s own cache file, just written');
+    assert.ok(left.reduce((n, f) => n + statSync(path.join(folder, f)).size, 0) <= CACHE_LIMITS.maxBytes);
+  });
+
+  it('never removes the file just written, even when it alone is over the limit', () => {
+    const folder = tempDir('kijun-cache-prune-');
+    const keep = path.join(folder, '0123456789abcdef.json');
+    writeFileSync(keep, 'x'.repeat(100));
+    writeFileSync(path.join(folder, 'fedcba9876543210.json'), 'y'.repeat(10));
+    writeFileSync(path.join(folder, 'fedcba9876543210.json.123.tmp'), 'z');
+    const old = Date.now() / 1000 - 2 * 60 * 60;
+    utimesSync(path.join(folder, 'fedcba9876543210.json.123.tmp'), old, old);
+    pruneCacheFolder(folder, keep, { maxBytes: 50, maxAgeMs: CACHE_LIMITS.maxAgeMs });
+    assert.deepEqual(readdirSync(folder), ['0123456789abcdef.json']);
   });
 });

@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FileAnalysis } from '../core/model.js';
 import { cacheEntries } from './cacheShape.js';
+import { pruneCacheFolder } from './cachePrune.js';
 import { analyzeBytes, type BytesJob, type FileLoader } from '../core/workspace.js';
 
 /** What a worker receives: a file already read by the core's loader. */
@@ -111,6 +112,7 @@ function writeCache(file: string, entries: CacheEntries): void {
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify({ entries: [...entries] }));
     renameSync(tmp, file);
+    pruneCacheFolder(path.dirname(file), file);
   } catch {
     // A cache that cannot be written only costs speed next time.
   }
