@@ -221,6 +221,14 @@ describe('correspondence table: xlsx', () => {
     assert.ok(summary.rows.some((r) => r[0] === '1 error, 0 warnings in 2 files' || /errors?, \d+ warnings? in 2 files/.test(r[0] ?? '')));
   });
 
+  it('sizes columns by display width, as the text tables pad: CJK and emoji two columns, combining marks none', () => {
+    const cells = ['港湾港湾港湾港湾港湾', '👩\u200d💻'.repeat(10), 'e\u0301'.repeat(10), 'abcdefghij'];
+    const table = { name: 'W', header: cells.map(() => 'h'), kinds: cells.map(() => 'text' as const), rows: [cells] };
+    const [sheet] = readXlsx(xlsxWorkbook([table], { locale: 'ja' })).sheets;
+    // The widest line plus a margin of 2: 20 columns for the wide and emoji texts, 10 for the others.
+    assert.deepEqual(sheet.widths, [22, 22, 12, 12]);
+  });
+
   it('keeps formula-looking text as text: no formula anywhere, the exact text in a string cell, marked quotePrefix', async () => {
     const t = tables(await hostile());
     const book = readXlsx(xlsxWorkbook([t.table, t.measures, t.summary], { locale: 'en' }));

@@ -9,6 +9,7 @@ import { zipSync, strToU8 } from 'fflate';
 import type { Locale } from '../model.js';
 import type { Cell, ColumnKind, Table, Tone } from './correspondence.js';
 import { cellText } from './correspondence.js';
+import { displayWidth } from '../displayWidth.js';
 
 export interface XlsxOptions {
   locale: Locale;
@@ -135,17 +136,6 @@ function columnWidths(table: Table): number[] {
     const cap = kind === 'wrap' ? 56 : 32;
     return Math.min(cap, Math.max(6, widest + 2));
   });
-}
-
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    const wide = cp >= 0x1100 && (cp <= 0x115f || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
-      (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) || cp >= 0x20000);
-    w += wide ? 2 : 1;
-  }
-  return w;
 }
 
 /** 0 → A, 25 → Z, 26 → AA. */
