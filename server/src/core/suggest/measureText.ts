@@ -37,7 +37,7 @@ function measureText(measure: Measure, lines: LineIndex, starts: number[], forma
 }
 
 /** Ids shaped like controls or measures (`BL-PR-01`), but not the tail of a CSF id (`PR.AA-03`). */
-const ID_TOKEN = /(^|[^A-Za-z0-9_.-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?![A-Za-z0-9_-])/g;
+const ID_TOKEN = /(?<![A-Za-z0-9_.-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?![A-Za-z0-9_-])/g;
 
 function clean(raw: string, measureId: string, format: 'markdown' | 'yaml', options: MeasureTextOptions): string {
   let s = raw;
@@ -48,5 +48,5 @@ function clean(raw: string, measureId: string, format: 'markdown' | 'yaml', opti
   if (s.includes('<!--')) s = s.replace(/<!--[\s\S]*?-->/g, ' ');
   if (s.includes('http')) s = s.replace(/https?:\/\/\S+/g, ' ');
   if (options.keepCsf === false) s = s.replace(new RegExp(CSF_ID_PATTERN.source, 'g'), ' ');
-  return /[A-Z]/.test(s) ? s.replace(ID_TOKEN, '$1 ') : s;
+  return /[A-Z]/.test(s) ? s.replace(ID_TOKEN, ' ') : s;
 }
