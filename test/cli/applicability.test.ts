@@ -66,6 +66,16 @@ const CASES: { name: string; args: () => string[]; status: number; check: (r: Re
     },
   },
   {
+    name: 'HTML matrix: a control met in part of the scope is a partial cell saying where; a planned one is marked',
+    args: () => ['check', withoutOpenMeasure(), '--format', 'html', '--lang', 'ja'],
+    status: 1,
+    check: (r) => {
+      const row = (id: string) => r.stdout.slice(r.stdout.indexOf(`<span class="mono">${id}</span>`, r.stdout.indexOf('<section id="matrix">')));
+      assert.match(row('BL-PR-15'), /^[^]*?<td class="cell uncovered partial" title="未対応 — network=open: 未対応 · network=closed: 適用除外/);
+      assert.match(row('BL-PR-02'), /<td class="cell unsound planned" title="[^"]*施行前: 2027-04-01 \/ 令和9年4月1日 から施行/);
+    },
+  },
+  {
     name: 'a date that is not on the calendar: exit 2 with a message',
     args: () => ['check', 'samples', '--as-of', '2027-02-30', '--lang', 'en'],
     status: 2,

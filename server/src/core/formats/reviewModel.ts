@@ -259,7 +259,7 @@ function scopeCell(c: SectorGroup['controls'][number]): Pick<ReviewCell, 'partia
 function reviewSector(group: SectorGroup, loaded: LoadedWorkspace, display: (p: string) => string, name: LocalText): ReviewSector {
   const cells = ownTable<ReviewCell>();
   for (const c of group.controls) {
-    const state: CellState = c.state === 'uncovered' && c.exemptions.length > 0 ? 'unsound' : c.state;
+    const state: CellState = c.state === 'uncovered' && c.exemptions.some((e) => !e.sound) ? 'unsound' : c.state;
     cells[c.control.id] = {
       state,
       weak: c.weak,
