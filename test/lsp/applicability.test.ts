@@ -88,6 +88,7 @@ describe('language server: applicability and dates', function () {
     const uri = await start('ja');
     assert.match(await hoverText(uri, at(STANDARD, '令和20年', 2)), /2038-04-01 \/ 令和20年4月1日[\s\S]*未施行/);
     assert.match(await hoverText(uri, at(STANDARD, 'effective: 2026', 13)), /2026-04-01 \/ 令和8年4月1日[\s\S]*施行済み/);
+    assert.equal(await hoverText(uri, at(STANDARD, 'network: [closed]', 2)), '**network** ネットワーク\n\n`open`, `closed`', 'a dimension shows its title and values');
     await client.stop();
     const en = await start('en');
     assert.match(await hoverText(en, at(STANDARD, '令和20年', 2)), /Effective\*\*: 2038-04-01 \/ 令和20年4月1日\n\nnot yet in effect on the check date/);

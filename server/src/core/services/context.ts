@@ -38,7 +38,7 @@ export function findControl(analysis: WorkspaceAnalysis, path: string, id: strin
   return undefined;
 }
 
-export type TokenKind = 'control' | 'csf' | 'measure' | 'baseline' | 'sector' | 'date';
+export type TokenKind = 'control' | 'csf' | 'measure' | 'baseline' | 'sector' | 'date' | 'dimension';
 
 export interface Token extends Ref {
   kind: TokenKind;
@@ -69,6 +69,10 @@ export function modelTokens(file: FileAnalysis): Token[] {
   for (const m of model.measures) {
     tokens.push({ id: m.id, range: m.range, kind: 'measure' }, ...m.covers.map(tag('control')), ...m.csf.map(tag('csf')));
     if (m.effective) tokens.push({ id: m.effective.text, range: m.effective.range, kind: 'date' });
+    for (const e of m.scope?.entries ?? []) tokens.push({ id: e.dimension, range: e.range, kind: 'dimension' });
+  }
+  for (const e of [...(model.scope?.entries ?? []), ...model.exemptions.flatMap((x) => x.scope?.entries ?? [])]) {
+    tokens.push({ id: e.dimension, range: e.range, kind: 'dimension' });
   }
   if (model.effective) tokens.push({ id: model.effective.text, range: model.effective.range, kind: 'date' });
   for (const e of model.exemptions) {

@@ -5,7 +5,7 @@ import { pickText } from '../messages.js';
 import { csfElement, csfFunctionOf, csfUrl, type CsfElement } from '../csf.js';
 import { tokenAt, findControl, groupOf, type ServiceContext, type Token } from './context.js';
 import { UI } from './ui.js';
-import { describeDate, measureFactLines, measureUi, scopeLines } from './scopeHover.js';
+import { describeDate, describeDimension, measureFactLines, measureUi, scopeLines } from './scopeHover.js';
 
 export function hover(ctx: ServiceContext, path: string, position: Position, text?: string): Hover | null {
   const token = tokenAt(ctx, path, position, text);
@@ -30,6 +30,8 @@ function describe(ctx: ServiceContext, path: string, token: Token): string | und
       return describeSector(ctx, token.id);
     case 'date':
       return describeDate(ctx, token.id);
+    case 'dimension':
+      return describeDimension(ctx, path, token.id);
     default:
       return undefined;
   }

@@ -5,7 +5,8 @@ import type { LoadedCatalog } from '../analyze.js';
 import { readDate, japaneseDate } from '../dates.js';
 import { formatScope, scopeValues } from '../scope.js';
 import type { CellStatus } from '../scopeCoverage.js';
-import type { ServiceContext } from './context.js';
+import { catalogOf, type ServiceContext } from './context.js';
+import { pickText } from '../messages.js';
 import { localeTexts } from '../texts.js';
 
 const TEXT = localeTexts('scopeHover', {
@@ -90,4 +91,12 @@ export function scopeLensSuffix(controls: { uncoveredScope?: unknown; planned?: 
   const t = TEXT[locale];
   const text = [partial ? t.partialCount(partial) : '', planned ? t.plannedCount(planned) : ''].filter(Boolean).join(t.separator);
   return text ? `${t.separator}${text}` : '';
+}
+
+/** A dimension named in a scope: its title and values from the file's catalog. */
+export function describeDimension(ctx: ServiceContext, path: string, id: string): string | undefined {
+  const d = catalogOf(ctx.analysis, path)?.model.dimensions?.find((x) => x.id === id);
+  if (!d) return undefined;
+  const title = pickText(d.title, ctx.locale);
+  return `**${d.id}**${title ? ` ${title}` : ''}\n\n${d.values.map((v) => `\`${v.id}\``).join(', ')}`;
 }
