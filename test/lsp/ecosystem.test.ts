@@ -84,6 +84,35 @@ describe('language server in other editors', function () {
   });
 });
 
+describe('language server in a folder without kijun.yaml', function () {
+  let client: LspClient;
+
+  afterEach(async () => {
+    await client.stop();
+  });
+
+  it('reads nothing of the folder until an open document is a Kijun standard, then finds its catalog and sector', async () => {
+    const dir = tempDir('kijun-eco-noconfig-');
+    writeFileSync(path.join(dir, 'catalog.yaml'), CATALOG);
+    writeFileSync(path.join(dir, 'el.md'), STANDARD);
+    const notes = fileUri(path.join(dir, 'notes.md'));
+    const draft = fileUri(path.join(dir, 'draft.md'));
+    client = new LspClient();
+    await client.initialize(dir);
+    await client.open(notes, '# Meeting notes\n\nBL-PR-5 came up.\n');
+    await client.connection.sendRequest('kijun/_settled');
+    // An ordinary Markdown repository: no file of it was read, so none has diagnostics.
+    assert.deepEqual(client.publishedUris().filter((u) => client.lastDiagnostics(u)!.length > 0), []);
+    const draftText = STANDARD.replace('EL-PR-01', 'EL-PR-03').replace('EL-PR-02', 'EL-PR-04');
+    await client.open(draft, draftText);
+    // The catalog on disk was found (no unknown-baseline), and the closed standard beside it is checked too.
+    const own = await client.diagnostics(draft, (d) => d.some((x) => x.code === 'withdrawn-control'));
+    assert.ok(!own.some((x) => x.code === 'unknown-baseline'), JSON.stringify(own.map((x) => x.code)));
+    const closed = await client.diagnostics(fileUri(path.join(dir, 'el.md')), (d) => d.length > 0);
+    assert.ok(closed.some((x) => x.code === 'withdrawn-control'));
+  });
+});
+
 describe('language server identity', () => {
   it('names itself kijun with the package version in the initialize result', async () => {
     const client = new LspClient();

@@ -312,6 +312,8 @@ describe('language server settings', () => {
     const uri = fileUri(path.join(dir, 'el.md'));
     const client = new LspClient();
     await client.initialize(dir, { settings: { rules: { 'uncovered-control': 'warning' } } });
+    // Without kijun.yaml the folder is read once a standard is open.
+    await client.open(uri, ELECTRICITY);
     assert.equal((await client.diagnostics(uri, (d) => d.length > 0))[0].severity, 2);
     await client.stop();
     writeFileSync(path.join(dir, 'kijun.yaml'), 'rules:\n  uncovered-control: info\n');

@@ -28,6 +28,8 @@ function layout(): { ws: string; outside: string } {
   mkdirSync(path.join(ws, 'standards'), { recursive: true });
   mkdirSync(outside);
   writeFileSync(path.join(ws, 'catalog.yaml'), CATALOG);
+  // kijun.yaml makes the folder Kijun's: without it the server reads nothing until a standard is open.
+  writeFileSync(path.join(ws, 'kijun.yaml'), 'locale: en\n');
   writeFileSync(path.join(outside, 'secret.md'), SECRET_STANDARD);
   return { ws, outside };
 }

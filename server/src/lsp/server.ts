@@ -14,7 +14,7 @@ import type { DocumentLanguage } from '../core/extract.js';
 import type { KijunConfig } from '../core/config.js';
 import { coverageView, fileInfo, scaffoldStandard } from '../core/services/coverageView.js';
 import { toDiagnostics } from '../core/diagnostics.js';
-import type { Locale } from '../core/model.js';
+import type { FileAnalysis, Locale } from '../core/model.js';
 import type { ServiceContext } from '../core/services/context.js';
 import { lspDiagnosticIn } from '../core/services/lspDiagnostics.js';
 import { hover } from '../core/services/hover.js';
@@ -78,6 +78,12 @@ class KijunServer {
   private rootPath: string | undefined;
   private settings: Partial<KijunConfig> = {};
   private trusted = false;
+  /**
+   * Without kijun.yaml (or catalog and standard settings) the folder is read only once an open
+   * document says `kind: standard` or `kind: catalog`: a repository where Markdown merely
+   * activated the extension is never crawled.
+   */
+  private kijunOpen = false;
 
   constructor(private readonly connection: Connection) {}
 
@@ -240,7 +246,8 @@ class KijunServer {
       index.setOpen(p, doc.getText(), languageOf(doc));
       if (index.isConfig(p)) reload = true;
     }
-    if (reload) await index.loadAll();
+    if (!this.kijunOpen && uris.some((uri) => isKijunDocument(index.file(this.path(uri))))) await this.restart();
+    else if (reload) await index.loadAll();
   }
 
   private async closed(uri: string): Promise<void> {
@@ -275,12 +282,15 @@ class KijunServer {
     const folder = this.rootPath;
     const configPath = folder === undefined ? undefined : this.trusted ? await findConfig(folder) : await configIn(folder);
     const root = configPath ? path.posix.dirname(configPath) : folder ?? '';
-    const options = { root, configPath, today: localToday, settings: this.settings, loader: serverLoader(), confined: !this.trusted, scan: folder !== undefined };
+    const options = { root, configPath, today: localToday, settings: this.settings, loader: serverLoader(), confined: !this.trusted, scan: false };
     if (!this.index) {
       this.index = new WorkspaceIndex(nodeFs, options);
       for (const doc of this.documents.all()) this.index.setOpen(this.path(doc.uri), doc.getText(), languageOf(doc));
     }
-    await this.index.loadAll(options);
+    const index = this.index;
+    this.kijunOpen ||= index.paths().some((p) => index.isOpen(p) && isKijunDocument(index.file(p)));
+    const configured = configPath !== undefined || this.settings.catalogs !== undefined || this.settings.standards !== undefined;
+    await index.loadAll({ ...options, scan: folder !== undefined && (configured || this.kijunOpen) });
   }
 
   /** Sends diagnostics for every file whose diagnostics changed, and clears vanished files. */
@@ -374,6 +384,10 @@ async function configIn(root: string): Promise<string | undefined> {
   const candidate = path.posix.join(root, 'kijun.yaml');
   const stat = await nodeFs.stat(candidate);
   return stat?.isFile === true && (await realPathInside(nodeFs, root, candidate)) ? candidate : undefined;
+}
+
+function isKijunDocument(file: FileAnalysis | undefined): boolean {
+  return file?.model?.kind === 'standard' || file?.model?.kind === 'catalog';
 }
 
 /** The editor's language decides Markdown or YAML for documents whose name has no usable extension. */
