@@ -49,10 +49,15 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
+    // Unsaved documents too: the "new sector standard" scaffold is checked before it is saved.
     documentSelector: [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'markdown' },
+      { scheme: 'untitled', language: 'yaml' },
     ],
+    // One "Kijun" output channel for the server's log and the coverage summary.
+    outputChannel: output(),
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{md,markdown,yaml,yml}') },
     // A function, so that a restart after the user grants trust sends the new state.
     initializationOptions: () => ({ locale: localeOverride() ?? vscode.env.language, settings: settings(), debounce: setting<number>('debounce'), trusted: vscode.workspace.isTrusted }),
@@ -176,9 +181,9 @@ async function checkWorkspace(): Promise<void> {
   await vscode.commands.executeCommand('workbench.actions.view.problems');
 }
 
-let channel: vscode.OutputChannel | undefined;
-function output(): vscode.OutputChannel {
-  channel ??= vscode.window.createOutputChannel('Kijun');
+let channel: vscode.LogOutputChannel | undefined;
+function output(): vscode.LogOutputChannel {
+  channel ??= vscode.window.createOutputChannel('Kijun', { log: true });
   return channel;
 }
 
