@@ -2,10 +2,8 @@
 import * as vscode from 'vscode';
 import type { ControlView, CoverageView, Located, SectorView } from './protocol.js';
 
-const FUNCTIONS: Record<string, string> = {
-  GV: vscode.l10n.t('GV Govern'), ID: vscode.l10n.t('ID Identify'), PR: vscode.l10n.t('PR Protect'),
-  DE: vscode.l10n.t('DE Detect'), RS: vscode.l10n.t('RS Respond'), RC: vscode.l10n.t('RC Recover'),
-};
+// The view's words (states, function names, counts) come from the server in kijun.yaml's locale,
+// like the sector and control names beside them; this file shows them as given.
 
 type Node =
   | { type: 'sector'; sector: SectorView }
@@ -34,7 +32,7 @@ export class CoverageTree implements vscode.TreeDataProvider<Node> {
     if (node.type === 'control') {
       const sites: Node[] = node.control.measures.map((m) => ({ type: 'site', label: m.id, description: m.title, location: m, icon: 'symbol-class' }));
       for (const e of node.control.exemptions) {
-        sites.push({ type: 'site', label: e.sound ? vscode.l10n.t('Exemption') : vscode.l10n.t('Unsound exemption'), description: e.rationale, location: e, icon: e.sound ? 'shield' : 'warning' });
+        sites.push({ type: 'site', label: e.label, description: e.rationale, location: e, icon: e.sound ? 'shield' : 'warning' });
       }
       return sites;
     }
@@ -46,7 +44,7 @@ export class CoverageTree implements vscode.TreeDataProvider<Node> {
       case 'sector': {
         const s = node.sector;
         const item = new vscode.TreeItem(`${s.name} (${s.sector})`, vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = vscode.l10n.t('{0}/{1} covered · {2} exempt · level {3}', s.covered, s.required, s.exempted, s.level);
+        item.description = s.description;
         item.tooltip = s.baseline;
         item.iconPath = new vscode.ThemeIcon(s.uncovered.length ? 'error' : 'pass');
         item.contextValue = 'sector';
@@ -54,7 +52,7 @@ export class CoverageTree implements vscode.TreeDataProvider<Node> {
       }
       case 'function': {
         const done = node.controls.filter((c) => c.state === 'covered' || c.state === 'exempted').length;
-        const item = new vscode.TreeItem(FUNCTIONS[node.fn] ?? node.fn, vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(this.view.functions?.[node.fn] ?? node.fn, vscode.TreeItemCollapsibleState.Collapsed);
         item.description = `${done}/${node.controls.length}`;
         return item;
       }
@@ -76,13 +74,10 @@ const STATE_ICONS = { covered: 'pass', exempted: 'shield', uncovered: 'error', u
 function controlItem(c: ControlView): vscode.TreeItem {
   const hasChildren = c.measures.length + c.exemptions.length > 0;
   const item = new vscode.TreeItem(`${c.id} ${c.title}`, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
-  const states = {
-    covered: vscode.l10n.t('covered'), exempted: vscode.l10n.t('exempt'), uncovered: vscode.l10n.t('uncovered'), unsound: vscode.l10n.t('unsound exemption'),
-  };
-  item.description = states[c.state];
+  item.description = c.stateLabel;
   if (c.candidate) {
-    item.description += ` — ${vscode.l10n.t('candidate: {0} ({1})', c.candidate.id, c.candidate.score.toFixed(2))}`;
-    item.tooltip = vscode.l10n.t('Best candidate by text: {0} {1} (score {2}); not applied until you add it to its marker.', c.candidate.id, c.candidate.title, c.candidate.score.toFixed(2));
+    item.description += ` — ${c.candidate.label}`;
+    item.tooltip = c.candidate.tooltip;
   }
   if (c.scopeNote) item.description += ` — ${c.scopeNote}`;
   item.iconPath = new vscode.ThemeIcon(STATE_ICONS[c.state]);

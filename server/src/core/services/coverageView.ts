@@ -8,6 +8,28 @@ import { sectorCoverage, type ControlState, type SectorCoverage } from '../analy
 import { groupOf, type ServiceContext } from './context.js';
 import { measureSegment } from '../ids.js';
 import { scopeNote } from './scopeHover.js';
+import { FUNCTION_NAMES } from '../formats/reviewModel.js';
+import { localeTexts } from '../texts.js';
+
+// The view's words come with its data, in the server's locale (kijun.yaml), so that they read in
+// the same language as the sector and control names beside them.
+const VIEW_TEXT = localeTexts('coverageView', {
+  state: { covered: '対応済', exempted: '適用除外', uncovered: '未対応', unsound: '適用除外に不備' } as Record<ControlState | 'unsound', string>,
+  exemption: '適用除外', unsoundExemption: '不備のある適用除外',
+  sector: (covered: number, required: number, exempted: number, level: number) => `${covered}/${required} 対応済 · 適用除外 ${exempted} · レベル ${level}`,
+  candidate: (id: string, score: string) => `候補: ${id}(${score})`,
+  candidateTip: (id: string, title: string, score: string) => `本文が最も近い対策: ${id} ${title}(スコア ${score})。対応マーカーに追記するまで反映されません。`,
+}, {
+  state: { covered: 'covered', exempted: 'exempt', uncovered: 'uncovered', unsound: 'unsound exemption' },
+  exemption: 'Exemption', unsoundExemption: 'Unsound exemption',
+  sector: (covered, required, exempted, level) => `${covered}/${required} covered · ${exempted} exempt · level ${level}`,
+  candidate: (id, score) => `candidate: ${id} (${score})`,
+  candidateTip: (id, title, score) => `Best candidate by text: ${id} ${title} (score ${score}); not applied until you add it to its marker.`,
+});
+
+export function coverageViewText(locale: Locale) {
+  return VIEW_TEXT[locale];
+}
 
 export interface Located {
   uri: string;
@@ -21,18 +43,22 @@ export interface ControlView {
   level: number;
   /** `unsound` is an uncovered control whose exemption has an error of its own. */
   state: ControlState | 'unsound';
+  /** The state in words, in the server's locale. */
+  stateLabel: string;
   measures: (Located & { id: string; title: string })[];
-  exemptions: (Located & { sound: boolean; rationale: string })[];
+  exemptions: (Located & { sound: boolean; rationale: string; label: string })[];
   /** Where the uncovered-control finding sits, i.e. where the quick-fix applies. */
   fix?: Located;
   /** Where a control split by scope is met and where not, or from when a planned one is met (localised). */
   scopeNote?: string;
   /** An uncovered control's best candidate measure by text (the mapping assistant; never applied by itself). */
-  candidate?: Located & { id: string; title: string; score: number };
+  candidate?: Located & { id: string; title: string; score: number; label: string; tooltip: string };
 }
 
 export interface SectorView extends SectorCoverage {
   name: string;
+  /** "3/4 covered · 1 exempt · level 1", in the server's locale. */
+  description: string;
   /** The sector's own measures that cover no baseline control ("second floor"). */
   sectorSpecific: (Located & { id: string; title: string })[];
   files: string[];
@@ -41,35 +67,55 @@ export interface SectorView extends SectorCoverage {
 
 export interface CoverageView {
   sectors: SectorView[];
+  /** Each `function` value of the controls with its name ("GV Govern", "GV 統治", an OSCAL group's title). */
+  functions?: Record<string, string>;
   catalogs: { key: string; title: string; uri: string }[];
 }
 
 export function coverageView(ctx: ServiceContext): CoverageView {
+  const t = VIEW_TEXT[ctx.locale];
   const sectors = ctx.analysis.groups.filter((g) => g.catalog).map((group): SectorView => {
     const primary = group.paths[0];
     const baselineRange = primaryBaselineRange(ctx, primary);
+    const coverage = sectorCoverage(group);
     return {
-      ...sectorCoverage(group),
+      ...coverage,
       name: sectorName(group.sector, ctx.locale, ctx.analysis.sectors),
+      description: t.sector(coverage.covered, coverage.required, coverage.exempted, group.level),
       sectorSpecific: group.sectorSpecific.map((m) => ({ id: m.measure.id, title: m.measure.title, uri: ctx.toUri(m.path), range: m.measure.range })),
       files: group.paths.map(ctx.toUri),
-      controls: group.controls.map((c) => ({
-        id: c.control.id,
-        title: pickText(c.control.title, ctx.locale),
-        function: c.control.function,
-        level: c.control.level,
-        state: c.state === 'uncovered' && c.exemptions.length > 0 ? 'unsound' : c.state,
-        measures: c.measures.map((m) => ({ id: m.measure.id, title: m.measure.title, uri: ctx.toUri(m.path), range: m.measure.range })),
-        exemptions: c.exemptions.map((e) => ({
-          uri: ctx.toUri(e.path), range: e.exemption.control?.range ?? e.exemption.range, sound: e.sound, rationale: e.exemption.rationale ?? '',
-        })),
-        fix: c.state === 'uncovered' && baselineRange ? { uri: ctx.toUri(primary), range: baselineRange } : undefined,
-        scopeNote: scopeNote(c, ctx.locale),
-      })),
+      controls: group.controls.map((c) => {
+        const state = c.state === 'uncovered' && c.exemptions.length > 0 ? 'unsound' : c.state;
+        return {
+          id: c.control.id,
+          title: pickText(c.control.title, ctx.locale),
+          function: c.control.function,
+          level: c.control.level,
+          state,
+          stateLabel: t.state[state],
+          measures: c.measures.map((m) => ({ id: m.measure.id, title: m.measure.title, uri: ctx.toUri(m.path), range: m.measure.range })),
+          exemptions: c.exemptions.map((e) => ({
+            uri: ctx.toUri(e.path), range: e.exemption.control?.range ?? e.exemption.range, sound: e.sound, rationale: e.exemption.rationale ?? '',
+            label: e.sound ? t.exemption : t.unsoundExemption,
+          })),
+          fix: c.state === 'uncovered' && baselineRange ? { uri: ctx.toUri(primary), range: baselineRange } : undefined,
+          scopeNote: scopeNote(c, ctx.locale),
+        };
+      }),
     };
   });
   const catalogs = [...ctx.analysis.catalogs.values()].map((c) => ({ key: c.key, title: pickText(c.model.title, ctx.locale), uri: ctx.toUri(c.path) }));
-  return { sectors, catalogs };
+  return { sectors, catalogs, functions: functionNames(ctx) };
+}
+
+/** CSF function ids with their names, and a catalog's own groups with their titles. */
+function functionNames(ctx: ServiceContext): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [id, name] of Object.entries(FUNCTION_NAMES)) out[id] = `${id} ${pickText(name, ctx.locale)}`;
+  for (const catalog of ctx.analysis.catalogs.values()) {
+    for (const g of catalog.model.groups ?? []) out[g.id] = `${g.id} ${pickText(g.title, ctx.locale)}`.trim();
+  }
+  return out;
 }
 
 export function sectorName(id: string, locale: Locale, sectors?: readonly Sector[]): string {

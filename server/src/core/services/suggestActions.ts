@@ -11,7 +11,7 @@ import { pickText } from '../messages.js';
 import { catalogIndex, roundScore, sharedWords, type CatalogIndex } from '../suggest/engine.js';
 import { groupSites, scoredMeasures, sectorControls, topControls, topMeasures, type TextOf } from '../suggest/workspace.js';
 import { groupOf, type ServiceContext } from './context.js';
-import type { CoverageView, Located } from './coverageView.js';
+import { coverageViewText, type CoverageView, type Located } from './coverageView.js';
 import { documentLanguage } from './codeActions.js';
 import { localeTexts } from '../texts.js';
 
@@ -211,8 +211,11 @@ function candidatesInto(view: CoverageView, ctx: ServiceContext, textOf: TextOf)
       sites ??= groupSites(ctx.analysis, group, index, textOf);
       const best = topMeasures(sites, i, 1)[0];
       if (best) {
+        const score = roundScore(best.score);
+        const t = coverageViewText(ctx.locale);
         control.candidate = {
-          id: best.site.measure.id, title: best.site.measure.title, uri: ctx.toUri(best.site.path), range: best.site.measure.range, score: roundScore(best.score),
+          id: best.site.measure.id, title: best.site.measure.title, uri: ctx.toUri(best.site.path), range: best.site.measure.range, score,
+          label: t.candidate(best.site.measure.id, score.toFixed(2)), tooltip: t.candidateTip(best.site.measure.id, best.site.measure.title, score.toFixed(2)),
         };
       }
     }
