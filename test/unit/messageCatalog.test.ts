@@ -30,6 +30,7 @@ const CODE_WORDS = new Set([
   'YYYY', 'MM', 'DD', 'as', 'of', 'id', 'network', 'closed', 'system', 'it', 'ot', 'general', 'EL', 'PR', 'key', 'value', 'Markdown', 'Word', 'Excel', 'ja', 'en', 'locale', 'exemptions',
   // Product, file and unit names, and keys of the OSCAL and front-matter formats the sub-catalogs name.
   'Kijun', 'PowerPoint', 'Office', 'zip', 'doc', 'docx', 'MB', 'PDF', 'json', 'may', 'covers', 'coverage', 'remarks', 'VERSION', 'version',
+  'replacedBy', 'baseline', 'review', 'compensating', 'sector', 'Schema',
 ]);
 
 function englishWords(ja: string): string[] {

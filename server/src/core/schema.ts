@@ -10,6 +10,7 @@ import type { LocalText } from './locale.js';
 import { rangeAt, type PathSegment, type YamlSource } from './yamlSource.js';
 import type { Range } from './text.js';
 import { nearest } from './ids.js';
+import { registerTexts } from './texts.js';
 
 export type SchemaName = 'catalog' | 'frontMatter' | 'standard' | 'config';
 
@@ -129,7 +130,7 @@ export function schemaFinding(error: ErrorObject, target: SchemaTarget): Finding
 }
 
 /** JSON Schema type names as a reader of the message calls them (`string,null` → 文字列 又は null). */
-const TYPE_NAMES: Record<string, LocalText> = {
+const TYPE_NAMES: Record<string, LocalText> = registerTexts('jsonTypes', {
   string: { ja: '文字列', en: 'text' },
   integer: { ja: '整数', en: 'a whole number' },
   number: { ja: '数値', en: 'a number' },
@@ -137,7 +138,7 @@ const TYPE_NAMES: Record<string, LocalText> = {
   array: { ja: 'リスト', en: 'a list' },
   object: { ja: 'key: value の対応付け', en: 'a mapping of key: value pairs' },
   null: { ja: '空の値 (null)', en: 'an empty value (null)' },
-};
+});
 
 export /**
  * The keys an object allows, read from the schema beside its additionalProperties keyword

@@ -2,6 +2,7 @@
 // the reviewer reports. The wording follows docs/rules/README.md.
 import type { LocalText } from '../model.js';
 import { RULES, RULE_CODES, type RuleCode } from '../rules.js';
+import { registerTexts } from '../texts.js';
 
 interface RuleText {
   title: Required<LocalText>;
@@ -9,7 +10,7 @@ interface RuleText {
   fix: Required<LocalText>;
 }
 
-export const RULE_TEXT: Record<RuleCode, RuleText> = {
+export const RULE_TEXT: Record<RuleCode, RuleText> = registerTexts('ruleTexts', {
   'uncovered-control': {
     title: { ja: '必須の管理策が、分野のどの対策でも対応されておらず、適用除外もされていない', en: 'A required baseline control is neither covered by a measure of the sector nor exempted' },
     fix: { ja: '管理策に対応する対策を追加するか、リスクに基づく理由を付けて適用除外してください。', en: 'Add a measure that covers the control, or exempt it with a risk-based rationale.' },
@@ -55,7 +56,7 @@ export const RULE_TEXT: Record<RuleCode, RuleText> = {
     fix: { ja: 'ID が一意になるように振り直してください。', en: 'Give each one its own id.' },
   },
   schema: {
-    title: { ja: 'フロントマター・標準・カタログ・kijun.yaml が JSON Schema に合わない', en: 'Front matter, a standard, a catalog or kijun.yaml does not match its JSON Schema' },
+    title: { ja: 'フロントマター・安全基準等・カタログ・kijun.yaml が JSON Schema に合わない', en: 'Front matter, a standard, a catalog or kijun.yaml does not match its JSON Schema' },
     fix: { ja: 'スキーマに合うように項目を直してください。', en: 'Fix the entry so that it matches the schema.' },
   },
   syntax: {
@@ -84,7 +85,7 @@ export const RULE_TEXT: Record<RuleCode, RuleText> = {
   },
   'planned-coverage': {
     title: { ja: '必須の管理策が、まだ施行されていない対策だけで対応されている', en: 'A required control is covered only by measures not yet in effect' },
-    fix: { ja: '施行日までの経過措置を定めるか、施行日を見直してください(kijun check --as-of で施行後の状態を確認できます)。', en: 'Add a transitional measure until the date, or revisit the date (kijun check --as-of shows the standard as it will be).' },
+    fix: { ja: '施行日までの経過的な対策を定めるか、施行日を見直してください(kijun check --as-of で施行後の状態を確認できます)。', en: 'Add a transitional measure until the date, or revisit the date (kijun check --as-of shows the standard as it will be).' },
   },
   'orphan-marker': {
     title: { ja: '対応マーカーがどの対策の節にもなく、何にも対応しない', en: 'A coverage marker is outside every measure\'s section and covers nothing' },
@@ -94,7 +95,7 @@ export const RULE_TEXT: Record<RuleCode, RuleText> = {
     title: { ja: '対応マーカーの中に管理策 ID として読めない語がある', en: 'A token in a coverage marker is not a control id' },
     fix: { ja: '管理策 ID に直すか、説明はマーカーの行の外に書いてください。', en: 'Write it as a control id, or move the explanation out of the marker line.' },
   },
-};
+});
 
 export interface RuleInfo {
   code: RuleCode;
