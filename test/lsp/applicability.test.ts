@@ -122,7 +122,7 @@ describe('language server: applicability and dates', function () {
     const uri = await start('en');
     const diags = await client.diagnostics(uri, (d) => d.some((x) => x.code === 'uncovered-control'));
     const diag = diags.find((x) => x.code === 'uncovered-control' && (x.data as { control: string }).control === 'BL-PR-05')!;
-    assert.match(diag.message, /in network=open/);
+    assert.match(String(diag.message), /in network=open/);
     const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } })) as CodeAction[];
     const scoped = actions.find((a) => a.title === 'Add a measure covering BL-PR-05 for network=open')!;
     assert.ok(scoped, actions.map((a) => a.title).join(' | '));
