@@ -1,6 +1,7 @@
 // The critical-infrastructure sectors (重要インフラ分野) named by NISC's action plan, with the
 // responsible ministries as of 2024-04 (water moved to MLIT). Sources: docs/domain.md.
 import type { LocalText } from './model.js';
+import { registerTexts } from './texts.js';
 
 export interface Sector {
   id: string;
@@ -8,7 +9,7 @@ export interface Sector {
   ministry: LocalText;
 }
 
-export const SECTORS: readonly Sector[] = [
+export const SECTORS: readonly Sector[] = registerTexts('sectors', [
   { id: 'information-communication', name: { ja: '情報通信', en: 'Information and communication services' }, ministry: { ja: '総務省', en: 'Ministry of Internal Affairs and Communications' } },
   { id: 'finance', name: { ja: '金融', en: 'Financial services' }, ministry: { ja: '金融庁', en: 'Financial Services Agency' } },
   { id: 'aviation', name: { ja: '航空', en: 'Aviation services' }, ministry: { ja: '国土交通省', en: 'Ministry of Land, Infrastructure, Transport and Tourism' } },
@@ -24,7 +25,7 @@ export const SECTORS: readonly Sector[] = [
   { id: 'credit', name: { ja: 'クレジット', en: 'Credit card services' }, ministry: { ja: '経済産業省', en: 'Ministry of Economy, Trade and Industry' } },
   { id: 'petroleum', name: { ja: '石油', en: 'Petroleum industries' }, ministry: { ja: '経済産業省', en: 'Ministry of Economy, Trade and Industry' } },
   { id: 'port', name: { ja: '港湾', en: 'Port services' }, ministry: { ja: '国土交通省', en: 'Ministry of Land, Infrastructure, Transport and Tourism' } },
-];
+]);
 
 export function sectorById(id: string): Sector | undefined {
   return SECTORS.find((s) => s.id === id);
