@@ -149,7 +149,7 @@ function matrixTable(catalog: ReviewCatalog, sectors: ReviewSector[], review: Re
 function legend(locale: Locale): string {
   const t = ui(locale);
   const items: (CellState | 'notRequired')[] = ['covered', 'exempted', 'uncovered', 'unsound', 'notRequired'];
-  return `<p class="legend"><span class="muted">${h(t.legend)}:</span> ${items.map((s) => `<span class="key"><span class="cell ${s}">${SYMBOL[s]}${s === 'unsound' ? '<sup>!</sup>' : ''}</span> ${h(t.state[s])}</span>`).join(' ')} <span class="key"><span class="cell covered weak">${SYMBOL.covered}</span> ${h(t.weak)}</span> <span class="key"><span class="cell uncovered partial">${SYMBOL.uncovered}</span> ${h(locale === 'ja' ? '一部の適用範囲のみ対応' : 'met in part of the scope only')}</span> <span class="key"><span class="cell uncovered planned">${SYMBOL.uncovered}</span> ${h(locale === 'ja' ? '施行前の対策のみ' : 'only measures not yet in effect')}</span></p>`;
+  return `<p class="legend"><span class="muted">${h(t.legend)}:</span> ${items.map((s) => `<span class="key"><span class="cell ${s}">${SYMBOL[s]}${s === 'unsound' ? '<sup>!</sup>' : ''}</span> ${h(t.state[s])}</span>`).join(' ')} <span class="key"><span class="cell covered weak">${SYMBOL.covered}</span> ${h(t.weak)}</span> <span class="key"><span class="cell uncovered partial">${SYMBOL.uncovered}</span> ${h(t.partialScope)}</span> <span class="key"><span class="cell uncovered planned">${SYMBOL.uncovered}</span> ${h(t.plannedOnly)}</span></p>`;
 }
 
 function exemptionSection(review: ReviewModel, locale: Locale): string {

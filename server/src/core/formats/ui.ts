@@ -34,6 +34,8 @@ const ja = {
   rationale: '理由', compensating: '代替策', review: '見直し期限', status: '状態',
   state: { covered: '対応済', exempted: '適用除外', uncovered: '未対応', unsound: '未対応(適用除外に不備)', notRequired: '対象外(レベル外)' } as Record<CellState | 'notRequired', string>,
   weak: '推奨の強さの対策のみ',
+  partialScope: '一部の適用範囲のみ対応',
+  plannedOnly: '施行前の対策のみ',
   sound: '有効', unsound: '不備あり',
   reviewStatus: {
     none: '期限なし', ok: '期限内', due: '期限間近', expired: '期限切れ',
@@ -96,6 +98,8 @@ const en: Ui = {
   rationale: 'Rationale', compensating: 'Compensating', review: 'Review by', status: 'Status',
   state: { covered: 'covered', exempted: 'exempt', uncovered: 'uncovered', unsound: 'uncovered (unsound exemption)', notRequired: 'not required (above level)' },
   weak: 'only recommended-strength measures',
+  partialScope: 'met in part of the scope only',
+  plannedOnly: 'only measures not yet in effect',
   sound: 'sound', unsound: 'unsound',
   reviewStatus: { none: 'no date', ok: 'in date', due: 'due soon', expired: 'expired' },
   days: (n) => (n < 0 ? `${-n} days over` : `${n} days left`),
