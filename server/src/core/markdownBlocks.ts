@@ -69,6 +69,8 @@ const BLOCK_NAMES = new Set([
 ]);
 const RAW_HTML = /^<(?:!--|\?|![A-Za-z]|!\[CDATA\[|(?:script|style|pre|textarea)(?=[\s>/]|$))/i;
 
+/** Only code spans and raw HTML matter inline, and both start with one of these. */
+const INLINE_START = /[`<]/;
 const isSpaceOrTab = (c: string | undefined): boolean => c === ' ' || c === '\t';
 const isAsciiAlpha = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isAsciiAlnum = (c: number): boolean => isAsciiAlpha(c) || (c >= 48 && c <= 57);
@@ -321,8 +323,7 @@ class Scanner {
         const closing = this.indent <= 3 && line[this.nextNonspace] === block.fenceChar ? fenceRun(line, this.nextNonspace) : 0;
         if (closing >= (block.fenceLength as number) && this.nextNonspace + closing > this.lastNonSpace) {
           block.end = this.lineEnd;
-          this.extendAncestors(block);
-          this.open.splice(this.open.indexOf(block));
+          this.open.splice(this.open.lastIndexOf(block));
           this.close(block);
           return 2;
         }
@@ -401,7 +402,6 @@ class Scanner {
         fence.fenceLength = n;
         fence.fenceIndent = this.indent;
         fence.end = this.lineEnd;
-        this.extendAncestors(fence);
         this.offset = line.length;
         return 2;
       }
@@ -435,7 +435,6 @@ class Scanner {
         const item = this.addChild('item', at);
         item.needed = needed;
         item.end = this.offset > this.lastNonSpace ? this.lineEnd : this.lineStart + this.offset;
-        this.extendAncestors(item);
         return 1;
       }
     }
@@ -545,7 +544,8 @@ class Scanner {
 
   /** Closes what a new block after `container` ends, a paragraph included; the new block's parent. */
   private closeFor(container: Block): Block {
-    this.closeAbove(this.open.indexOf(container));
+    // From the end: what lies above the container is closed now, so the search costs nothing extra.
+    this.closeAbove(this.open.lastIndexOf(container));
     if (container.kind !== 'paragraph') return container;
     this.open.pop();
     this.close(container);
@@ -557,22 +557,15 @@ class Scanner {
     while (this.open.length - 1 > keep) this.close(this.open.pop() as Block);
   }
 
+  /** A block's end; its ancestors take it when it closes (so a deep stack is not walked per line). */
   private extendTo(block: Block, end: number): void {
-    for (let b: Block | undefined = block; b; b = b.parent) {
-      if (b.end >= end) break;
-      b.end = end;
-    }
-  }
-
-  private extendAncestors(block: Block): void {
-    if (block.parent) this.extendTo(block.parent, block.end);
+    if (block.end < end) block.end = end;
   }
 
   private addParagraphLine(paragraph: Block): void {
     const start = this.lineStart + this.nextNonspace;
     (paragraph.lines as [number, number][]).push([start, this.nextLineStart]);
     paragraph.end = this.lineEnd;
-    this.extendAncestors(paragraph);
   }
 
   private addLeafLine(block: Block): void {
@@ -584,7 +577,6 @@ class Scanner {
       // micromark shows the rest of a tab the container took part of as spaces.
       if (this.partialTab) (block.tabRest ??= new Map()).set(lines.length - 1, 4 - (this.column % 4));
       block.end = this.lineEnd;
-      this.extendAncestors(block);
       if (block.htmlType && block.htmlType <= 5 && htmlBlockEnds(this.line, first ? this.nextNonspace : this.offset, block.htmlType, first)) {
         this.open.pop();
         this.close(block);
@@ -593,10 +585,10 @@ class Scanner {
     }
     if (this.blank && block.kind === 'indented') return;
     block.end = this.lineEnd;
-    this.extendAncestors(block);
   }
 
   private close(block: Block): void {
+    if (block.parent && block.parent.end < block.end) block.parent.end = block.end;
     switch (block.kind) {
       case 'quote':
         if (!block.quoted) this.layout.skip.push([block.start, block.end]);
@@ -661,7 +653,8 @@ class Scanner {
   /** Code spans and raw HTML in one paragraph or heading (line segments, each with its line ending). */
   private scanInline(segments: [number, number][]): void {
     if (segments.length === 0) return;
-    const s = segments.map(([a, b]) => this.text.slice(a, b)).join('');
+    const s = segments.length === 1 ? this.text.slice(segments[0][0], segments[0][1]) : segments.map(([a, b]) => this.text.slice(a, b)).join('');
+    if (!INLINE_START.test(s)) return;
     const base: number[] = [];
     const bounds: number[] = [];
     let length = 0;
@@ -735,7 +728,7 @@ class Scanner {
         last = region;
       }
     }
-    for (const { heading, source } of this.headingSources) heading.text = headingText(source, this.definitions);
+    headingTexts(this.headingSources, this.definitions);
   }
 }
 
@@ -1125,7 +1118,7 @@ function skipInlineSpace(s: string, i: number): number {
 
 const parser = unified().use(remarkParse).freeze();
 const PLAIN_ATX = /^ {0,3}#{1,6}(?:[ \t]+|$)/;
-export const MAX_PARSED_HEADING = 4096;
+export const MAX_PARSED_HEADING = 1000;
 
 /** An ATX heading's content without its closing sequence. */
 function atxContent(rest: string): string {
@@ -1146,21 +1139,68 @@ const SPECIAL = /[\\`*_[\]<>&!\r\n]/;
  * the others are parsed alone (a heading is one line, or a few for setext), with the reference
  * definitions they may use.
  */
-function headingText(source: string, definitions: Map<string, string>): string {
+/** The text of every top-level heading: plain ones read directly, the others parsed together. */
+function headingTexts(items: { heading: LayoutHeading; source: string }[], definitions: Map<string, string>): void {
+  const pending: { heading: LayoutHeading; source: string; at: number }[] = [];
+  const defs = new Set<string>();
+  let input = '';
+  for (const item of items) {
+    const quick = quickText(item.source);
+    if (quick !== undefined) {
+      item.heading.text = quick;
+      continue;
+    }
+    if (input) input += '\n\n';
+    pending.push({ ...item, at: input.length });
+    input += item.source;
+    for (const def of definitionsUsed(item.source, definitions)) defs.add(def);
+  }
+  if (pending.length === 0) return;
+  if (defs.size > 0) input += `\n\n${[...defs].join('\n')}`;
+  // Headings cannot span a blank line, so each parses as it would alone; one that does not
+  // (a setext heading that needs its context) is parsed alone.
+  const found = new Map<number, RootContent>();
+  for (const node of (parser.parse(input) as Root).children) if (node.type === 'heading') found.set(node.position?.start.offset ?? -1, node);
+  for (const p of pending) {
+    const lead = /^[ \t]*/.exec(p.source)?.[0].length ?? 0;
+    const node = found.get(p.at + lead);
+    p.heading.text = node ? plainText(node) : headingText(p.source, definitions);
+  }
+}
+
+/** Text of a heading that needs no inline parsing, or of one too long to parse; otherwise undefined. */
+function quickText(source: string): string | undefined {
   const atx = PLAIN_ATX.exec(source);
   // remark's inline parser is superlinear on some shapes (`[a](` repeated): a heading longer than
   // any real one is read as written, so its label is whole only if written plainly.
-  if (atx && (!SPECIAL.test(source) || source.length > MAX_PARSED_HEADING)) return atxContent(source.slice(atx[0].length));
-  if (source.length > MAX_PARSED_HEADING) return source.replace(/(?:\r\n|\r|\n)[^\r\n]*$/, '').trim();
-  let input = source;
-  if (source.includes('[') && definitions.size > 0) {
-    const used: string[] = [];
-    for (const m of source.matchAll(/\[([^[\]]{1,999})\]/g)) {
-      const def = definitions.get(normaliseLabel(m[1]));
-      if (def !== undefined) used.push(def);
-    }
-    if (used.length > 0) input = `${source}\n\n${used.join('\n')}`;
+  if (atx) return !SPECIAL.test(source) || source.length > MAX_PARSED_HEADING ? atxContent(source.slice(atx[0].length)) : undefined;
+  const content = source.replace(/(?:\r\n|\r|\n)[^\r\n]*$/, '');
+  if (source.length > MAX_PARSED_HEADING) return trimSpace(content);
+  return SPECIAL.test(content) ? undefined : trimSpace(content);
+}
+
+/** Spaces and tabs only: an ideographic space is text to Markdown. */
+function trimSpace(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && (text[start] === ' ' || text[start] === '\t')) start++;
+  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(start, end);
+}
+
+function definitionsUsed(source: string, definitions: Map<string, string>): string[] {
+  const used: string[] = [];
+  if (!source.includes('[') || definitions.size === 0) return used;
+  for (const m of source.matchAll(/\[([^[\]]{1,999})\]/g)) {
+    const def = definitions.get(normaliseLabel(m[1]));
+    if (def !== undefined) used.push(def);
   }
+  return used;
+}
+
+function headingText(source: string, definitions: Map<string, string>): string {
+  const used = definitionsUsed(source, definitions);
+  const input = used.length > 0 ? `${source}\n\n${used.join('\n')}` : source;
   const heading = firstHeading(input, 0) ?? firstHeading(`${AFTER_CODE}${input}`, AFTER_CODE.length);
   return heading ? plainText(heading) : '';
 }
