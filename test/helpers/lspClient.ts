@@ -7,7 +7,7 @@ import {
   InitializeRequest, InitializedNotification, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
   DidCloseTextDocumentNotification, PublishDiagnosticsNotification, type PublishDiagnosticsParams, type Diagnostic,
   DidChangeWatchedFilesNotification, type FileEvent, RegistrationRequest, ShutdownRequest, ExitNotification, CodeLensRefreshRequest,
-  type TextDocumentContentChangeEvent, type InitializeResult,
+  type TextDocumentContentChangeEvent, type InitializeResult, ConfigurationRequest,
 } from 'vscode-languageserver-protocol/node';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -54,14 +54,17 @@ export class LspClient {
   }
 
   /** `rootDir` null: no workspace folder at all (`rootUri` and `workspaceFolders` null, as Neovim sends for a single file). */
-  async initialize(rootDir: string | null, options: { locale?: string; debounce?: number; settings?: Record<string, unknown>; lensRefresh?: boolean; trusted?: boolean } = {}): Promise<InitializeResult> {
+  async initialize(rootDir: string | null, options: { locale?: string; debounce?: number; settings?: Record<string, unknown>; lensRefresh?: boolean; trusted?: boolean; folders?: string[]; configuration?: (scopeUri: string | undefined) => unknown } = {}): Promise<InitializeResult> {
+    const configuration = options.configuration;
+    if (configuration) this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((item) => configuration(item.scopeUri)));
+    const folders = options.folders ?? (rootDir === null ? null : [rootDir]);
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: rootDir === null ? null : fileUri(rootDir),
-      workspaceFolders: rootDir === null ? null : [{ uri: fileUri(rootDir), name: 'ws' }],
+      workspaceFolders: folders === null ? null : folders.map((f, i) => ({ uri: fileUri(f), name: i === 0 ? 'ws' : path.basename(f) })),
       locale: options.locale ?? 'en',
       initializationOptions: { debounce: options.debounce ?? 0, settings: options.settings, trusted: options.trusted },
-      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, codeLens: { refreshSupport: options.lensRefresh === true } }, textDocument: { publishDiagnostics: {} } },
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, codeLens: { refreshSupport: options.lensRefresh === true }, workspaceFolders: options.folders !== undefined, configuration: configuration !== undefined }, textDocument: { publishDiagnostics: {} } },
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, DidChangeWorkspaceFoldersNotification, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { tempDir } from '../helpers/tmp.js';
 import { LspClient, fileUri, applyEdits } from '../helpers/lspClient.js';
 import { CATALOG } from '../helpers/memoryWorkspace.js';
@@ -110,6 +110,67 @@ describe('language server in a folder without kijun.yaml', function () {
     assert.ok(!own.some((x) => x.code === 'unknown-baseline'), JSON.stringify(own.map((x) => x.code)));
     const closed = await client.diagnostics(fileUri(path.join(dir, 'el.md')), (d) => d.length > 0);
     assert.ok(closed.some((x) => x.code === 'withdrawn-control'));
+  });
+});
+
+describe('language server with several workspace folders', function () {
+  let client: LspClient;
+
+  afterEach(async () => {
+    await client.stop();
+  });
+
+  /** A workspace folder with its own kijun.yaml; the standard leaves BL-PR-05 uncovered. */
+  function folder(config: string): { dir: string; uri: string } {
+    const dir = workspace();
+    writeFileSync(path.join(dir, 'kijun.yaml'), `catalogs: [catalog.yaml]\nstandards: [el.md]\n${config}`);
+    return { dir, uri: fileUri(path.join(dir, 'el.md')) };
+  }
+
+  const severityOfUncovered = (d: Diagnostic[]) => d.find((x) => x.code === 'uncovered-control')?.severity;
+  const hasUncovered = (d: Diagnostic[]) => severityOfUncovered(d) !== undefined;
+
+  it('serves every folder with its own kijun.yaml from one server', async () => {
+    const a = folder('rules:\n  uncovered-control: warning\n');
+    const b = folder('rules:\n  uncovered-control: info\n');
+    client = new LspClient();
+    await client.initialize(a.dir, { folders: [a.dir, b.dir] });
+    assert.equal(severityOfUncovered(await client.diagnostics(a.uri, hasUncovered)), 2);
+    assert.equal(severityOfUncovered(await client.diagnostics(b.uri, hasUncovered)), 3);
+    // An edit in one folder is checked under that folder's configuration.
+    await client.open(b.uri, STANDARD);
+    await client.change(b.uri, [{ text: STANDARD.replace('BL-PR-09', 'BL-PR-01') }]);
+    const edited = await client.diagnostics(b.uri, (d) => hasUncovered(d) && !d.some((x) => x.code === 'withdrawn-control'));
+    assert.equal(severityOfUncovered(edited), 3);
+  });
+
+  it('honours per-folder settings asked with workspace/configuration and scopeUri', async () => {
+    const a = folder('');
+    const b = folder('');
+    client = new LspClient();
+    await client.initialize(a.dir, {
+      folders: [a.dir, b.dir],
+      configuration: (scopeUri) => ({ rules: { 'uncovered-control': scopeUri === fileUri(b.dir) ? 'info' : 'warning' } }),
+    });
+    assert.equal(severityOfUncovered(await client.diagnostics(a.uri, (d) => severityOfUncovered(d) === 2)), 2);
+    assert.equal(severityOfUncovered(await client.diagnostics(b.uri, (d) => severityOfUncovered(d) === 3)), 3);
+  });
+
+  it('adds and removes folders on workspace/didChangeWorkspaceFolders', async () => {
+    const a = folder('');
+    const b = folder('');
+    client = new LspClient();
+    await client.initialize(a.dir, { folders: [a.dir] });
+    await client.diagnostics(a.uri, hasUncovered);
+    await client.connection.sendRequest('kijun/_settled');
+    assert.equal(client.lastDiagnostics(b.uri), undefined);
+    await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [{ uri: fileUri(b.dir), name: 'b' }], removed: [] } });
+    await client.diagnostics(b.uri, hasUncovered);
+    await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [], removed: [{ uri: fileUri(a.dir), name: 'ws' }] } });
+    assert.deepEqual(await client.diagnostics(a.uri, (d) => d.length === 0), []);
+    // The remaining folder is still served.
+    await client.open(b.uri, STANDARD.replace('BL-PR-5', 'BL-PR-05'));
+    await client.diagnostics(b.uri, (d) => !d.some((x) => x.code === 'unknown-control'));
   });
 });
 

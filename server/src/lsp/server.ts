@@ -37,6 +37,7 @@ import type { Snapshot } from '../core/snapshot.js';
 import { mergeSectors } from '../core/sectors.js';
 import { pickText } from '../core/messages.js';
 import { registerImportDocx } from './importDocx.js';
+import { serveFolders } from './folders.js';
 
 interface InitOptions {
   /** Milliseconds to wait after the last keystroke before re-checking (default 200). */
@@ -52,8 +53,8 @@ interface InitOptions {
 }
 
 export function startServer(connection: Connection): void {
-  const server = new KijunServer(connection);
-  server.listen();
+  // One server instance per workspace folder, behind one connection.
+  serveFolders(connection, (c) => new KijunServer(c).listen());
 }
 
 class KijunServer {
