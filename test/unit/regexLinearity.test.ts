@@ -21,6 +21,7 @@ const REVIEWED: Record<string, string> = {
   '^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?=$|[\\s:：.．、,，)）\\]】「『(（-])': DELIMITED,
   '(?<![A-Za-z0-9_])[A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)+': `${DELIMITED}; the look-behind starts a match only at a word start`,
   '(?<![A-Za-z0-9_.-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?![A-Za-z0-9_-])': `${DELIMITED}; the look-behind starts a match only at a word start`,
+  '(?<![\\w.@-])[A-Za-z][\\w.@-]*(?:, [A-Za-z][\\w.@-]*){9,}': `${DELIMITED} (", "); the look-behind starts a match only at a word start`,
   '^((?:[0-9]+\\.)*)([0-9]+)$': `${DELIMITED} (the dot); run on one measure label`,
   '^([0-9０-９]+(?:[.．][0-9０-９]+)*)([.．])?([(（][0-9０-９]{1,3}[)）]|[\\u2460-\\u2473\\u3251-\\u325f\\u32b1-\\u32bf])?(?=[\\s\\u3000]|$)': DELIMITED,
   '^ {0,3}(#{1,6}([ \\t]|$)|([-*_])[ \\t]*(\\3[ \\t]*){2,}$)': `${DELIMITED} (the rule character)`,

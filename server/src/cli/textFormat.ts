@@ -63,7 +63,7 @@ function coverageTable(report: Report, locale: Locale, sectors: readonly Sector[
 
 const FOLD_AFTER = 8;
 // A run of more than FOLD_AFTER + 2 comma-separated ids (CSF subcategories, control ids).
-const LONG_LIST = /[A-Za-z][\w.@-]*(?:, [A-Za-z][\w.@-]*){9,}/g;
+const LONG_LIST = /(?<![\w.@-])[A-Za-z][\w.@-]*(?:, [A-Za-z][\w.@-]*){9,}/g;
 
 /** A message as the text format prints it: long lists of ids folded. */
 export function foldForText(text: string, locale: Locale): string {
