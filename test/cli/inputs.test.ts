@@ -115,7 +115,7 @@ describe('one loader: the bundle, the in-process checker and the language server
       const served: Found = {};
       for (const name of NAMES) {
         const d = client.lastDiagnostics(fileUri(path.join(dir, 'standards', name))) ?? [];
-        served[name] = d.map((x) => ({ code: String(x.code), message: x.message, line: x.range.start.line, character: x.range.start.character }));
+        served[name] = d.map((x) => ({ code: String(x.code), message: typeof x.message === 'string' ? x.message : x.message.value, line: x.range.start.line, character: x.range.start.character }));
       }
       assert.deepEqual(served, expected, 'language server');
     } finally {
