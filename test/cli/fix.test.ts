@@ -66,3 +66,9 @@ describe('safe fixes', () => {
     assert.equal(applyEdits(text, edits), 'XY\ncd\n');
   });
 });
+
+describe('nearest id', () => {
+  it('counts a swap of two neighbours as one typo, so BL-PR-10 suggests BL-PR-01 alone', () => {
+    assert.equal(nearest('BL-PR-10', ['BL-PR-01', 'BL-PR-05', 'BL-PR-09']), 'BL-PR-01');
+  });
+});

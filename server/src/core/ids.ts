@@ -12,18 +12,22 @@ export function measureSegment(fn: string): string {
   return fn.toUpperCase().replace(/[^A-Z0-9]/g, '') || 'GEN';
 }
 
-/** Case-insensitive Levenshtein distance, bounded for long ids. */
+/** Case-insensitive edit distance (with neighbour swaps), bounded for long ids. */
 export function editDistance(a: string, b: string): number {
   a = a.toUpperCase();
   b = b.toUpperCase();
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > 8 || a.length > 64 || b.length > 64) return Number.MAX_SAFE_INTEGER;
+  // Optimal string alignment: a swap of two neighbours (BL-PR-10 for BL-PR-01) is one typo.
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
       cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) cur[j] = Math.min(cur[j], before[j - 2] + 1);
     }
+    before = prev;
     prev = cur;
   }
   return prev[b.length];
