@@ -84,6 +84,27 @@ describe('language server in other editors', function () {
   });
 });
 
+describe('language server: the new-standard scaffold as an unsaved document', function () {
+  let client: LspClient;
+
+  afterEach(async () => {
+    await client.stop();
+  });
+
+  for (const locale of ['en', 'ja']) {
+    it(`is checked as an untitled document and its front matter is valid YAML (${locale})`, async () => {
+      client = new LspClient();
+      await client.initialize(workspace());
+      await client.connection.sendRequest('kijun/_settled');
+      const text = (await client.connection.sendRequest('kijun/scaffold', { catalog: 'jp-ci-baseline@2026.1', sector: 'information-communication', level: 1, locale })) as string;
+      const uri = 'untitled:Untitled-1';
+      await client.open(uri, `${text}\nCovers: BL-ZZ-99\n`);
+      const d = await client.diagnostics(uri, (x) => x.length > 0);
+      assert.deepEqual(d.map((x) => x.code), ['unknown-control']);
+    });
+  }
+});
+
 describe('language server in a folder without kijun.yaml', function () {
   let client: LspClient;
 

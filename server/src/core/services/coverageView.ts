@@ -165,7 +165,8 @@ export function scaffoldStandard(ctx: ServiceContext, catalogKey: string, sector
   const prefix = sector.replace(/[^a-z]/gi, '').slice(0, 2).toUpperCase();
   const counters = new Map<string, number>();
   const marker = locale === 'ja' ? '対応' : 'Covers';
-  const out = ['---', 'kind: standard', `sector: ${sector}`, `title: ${title}`, `baseline: ${catalog.key}`, `level: ${level}`, '---', `# ${title}`, ''];
+  // Quoted: the English title holds ': ', which unquoted YAML reads as a nested mapping.
+  const out = ['---', 'kind: standard', `sector: ${sector}`, `title: ${JSON.stringify(title)}`, `baseline: ${catalog.key}`, `level: ${level}`, '---', `# ${title}`, ''];
   for (const control of catalog.controls.values()) {
     if (control.withdrawn || control.level > level) continue;
     const segment = measureSegment(control.function);
