@@ -32,6 +32,13 @@ describe('the npm package', function () {
     assert.equal(installed.status, 0, installed.stderr);
   });
 
+  // prepack wrote minified production bundles into out/; the tests after this one read the
+  // development build (with source maps, unminified for the bundle checks), so put it back.
+  after(() => {
+    const rebuilt = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(rebuilt.status, 0, rebuilt.stderr);
+  });
+
   it('carries the bundles, schemas and rule pages, and nothing of the sources or tests', () => {
     for (const f of ['bin/kijun.cjs', 'bin/kijun-language-server.cjs', 'out/cli.cjs', 'out/worker.cjs', 'out/server.cjs', 'schemas/standard.schema.json', 'docs/rules/uncovered-control.md']) {
       assert.ok(files.includes(f), f);

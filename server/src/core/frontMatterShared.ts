@@ -4,6 +4,7 @@ import type { BaselineRef, Exemption, Ref, StandardModel } from './model.js';
 import { asRecord, asString } from './extractCatalog.js';
 import { nodeAt, nodeRange, rangeAt, type YamlSource } from './yamlSource.js';
 import type { Range } from './text.js';
+import { widthFold } from './labels.js';
 import { readYamlScope } from './scope.js';
 import { yamlDate } from './measureFacts.js';
 
@@ -60,7 +61,7 @@ function readExemptions(source: YamlSource, value: unknown): Exemption[] {
       rationale,
       rationaleRange: rationale !== undefined ? rangeAt(source, [...path, 'rationale']) : undefined,
       compensating: compensating.flatMap((c, j): Ref[] =>
-        typeof c === 'string' ? [{ id: c, range: rangeAt(source, [...path, 'compensating', j]) }] : []),
+        typeof c === 'string' ? [{ id: widthFold(c.trim()), range: rangeAt(source, [...path, 'compensating', j]) }] : []),
       review,
       reviewRange: review ? rangeAt(source, [...path, 'review']) : undefined,
       range: entry ? nodeRange(source, entry) : rangeAt(source, path),

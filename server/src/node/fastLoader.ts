@@ -52,7 +52,7 @@ export function fastLoader(options: FastLoaderOptions): FileLoader {
 
 function cacheKey(buildId: string, job: WorkerJob, maxSize: number): string {
   const hash = createHash('sha256');
-  hash.update(`${buildId}\0${job.role ?? ''}\0${path.extname(job.path).toLowerCase()}\0${maxSize}\0${job.size}\0`);
+  hash.update(`${buildId}\0${job.role ?? ''}\0${path.extname(job.path).toLowerCase()}\0${maxSize}\0${job.size}\0${JSON.stringify(job.extract ?? {})}\0`);
   hash.update(job.bytes);
   return hash.digest('base64url');
 }
@@ -60,12 +60,12 @@ function cacheKey(buildId: string, job: WorkerJob, maxSize: number): string {
 async function extractAll(jobs: WorkerJob[], maxSize: number, workerScript?: string): Promise<(FileAnalysis | undefined)[]> {
   const total = jobs.reduce((n, j) => n + j.bytes.length, 0);
   const threads = Math.min(os.availableParallelism(), 8);
-  if (!workerScript || threads < 2 || total < PARALLEL_MIN_BYTES) return jobs.map((j) => analyzeBytes(j.path, j.role, j.bytes, j.size, maxSize));
+  if (!workerScript || threads < 2 || total < PARALLEL_MIN_BYTES) return jobs.map((j) => analyzeBytes(j.path, j.role, j.bytes, j.size, maxSize, j.extract));
   const shares = split(jobs, threads);
   // Workers take all shares but the first, which the main thread extracts meanwhile.
   const pending = shares.slice(1).map((share) => runWorker(workerScript, share.map((i) => jobs[i]), maxSize));
   const results: (FileAnalysis | undefined)[] = new Array(jobs.length);
-  for (const i of shares[0]) results[i] = analyzeBytes(jobs[i].path, jobs[i].role, jobs[i].bytes, jobs[i].size, maxSize);
+  for (const i of shares[0]) results[i] = analyzeBytes(jobs[i].path, jobs[i].role, jobs[i].bytes, jobs[i].size, maxSize, jobs[i].extract);
   const done = await Promise.all(pending);
   shares.slice(1).forEach((share, s) => share.forEach((i, k) => (results[i] = done[s][k])));
   return results;

@@ -10,7 +10,7 @@ import { groupOf, type ServiceContext } from './context.js';
 import { UI } from './ui.js';
 import { scopeActions } from './scopeActions.js';
 import { measureSegment } from '../ids.js';
-import { extractFile } from '../extract.js';
+import { extractFile, type ExtractOptions } from '../extract.js';
 import { openBlockCloser } from '../insertPoints.js';
 import { nextLabel } from '../labels.js';
 
@@ -81,7 +81,7 @@ function uncoveredActions(ctx: ServiceContext, path: string, text: string, diagn
   const uri = ctx.toUri(path);
   const lines = new LineIndex(text);
   const language = documentLanguage(text);
-  const check = editCheck(model.format, text, lines);
+  const check = editCheck(model.format, text, lines, ctx.extract);
   const actions: CodeAction[] = [];
   const measure = model.measuresInsert && measureEdit(model, model.measuresInsert, group, control, language, lines);
   if (measure && verdict(ctx, path, text, 'measure', () => check(measure.edit, (before, after) => addsMeasure(before, after, measure.id, controlId)))) {
@@ -133,13 +133,13 @@ let lastVerdicts: { analysis: ServiceContext['analysis']; path: string; text: st
  * still reads (no new syntax or schema finding) and changed exactly as the action says. Whatever
  * shape the author's text has, a fix that would corrupt it is not offered.
  */
-function editCheck(format: StandardModel['format'], text: string, lines: LineIndex): (edit: TextEdit, expected: (before: StandardModel, after: StandardModel) => boolean) => boolean {
+function editCheck(format: StandardModel['format'], text: string, lines: LineIndex, options?: ExtractOptions): (edit: TextEdit, expected: (before: StandardModel, after: StandardModel) => boolean) => boolean {
   const name = format === 'markdown' ? 'quick-fix.md' : 'quick-fix.yaml';
   let before: FileAnalysis | undefined;
   return (edit, expected) => {
-    before ??= extractFile(name, text, 'standard');
+    before ??= extractFile(name, text, 'standard', undefined, options);
     const start = lines.offsetAt(edit.range.start);
-    const after = extractFile(name, text.slice(0, start) + edit.newText + text.slice(lines.offsetAt(edit.range.end)), 'standard');
+    const after = extractFile(name, text.slice(0, start) + edit.newText + text.slice(lines.offsetAt(edit.range.end)), 'standard', undefined, options);
     const problems = (a: FileAnalysis) => a.findings.filter((f) => f.code === 'syntax' || f.code === 'schema').length;
     return before.model?.kind === 'standard' && after.model?.kind === 'standard' && problems(after) <= problems(before) && expected(before.model, after.model);
   };
@@ -223,7 +223,7 @@ function labelHeadingActions(ctx: ServiceContext, path: string, text: string, di
   const edit: TextEdit = { range: pointRange(at), newText: `${label} ` };
   const becomesMeasure = (before: StandardModel, after: StandardModel) =>
     after.measures.length === before.measures.length + 1 && after.measures.some((m) => m.id === label && m.covers.length > 0);
-  if (!editCheck('markdown', text, lines)(edit, becomesMeasure)) return [];
+  if (!editCheck('markdown', text, lines, ctx.extract)(edit, becomesMeasure)) return [];
   return [{ title: UI[ctx.locale].labelHeading(label), kind: 'quickfix', diagnostics: [diagnostic], isPreferred: true, edit: { changes: { [ctx.toUri(path)]: [edit] } } }];
 }
 

@@ -85,7 +85,7 @@ export function coverageView(ctx: ServiceContext): CoverageView {
       sectorSpecific: group.sectorSpecific.map((m) => ({ id: m.measure.id, title: m.measure.title, uri: ctx.toUri(m.path), range: m.measure.range })),
       files: group.paths.map(ctx.toUri),
       controls: group.controls.map((c) => {
-        const state = c.state === 'uncovered' && c.exemptions.length > 0 ? 'unsound' : c.state;
+        const state = c.state === 'uncovered' && c.exemptions.some((e) => !e.sound) ? 'unsound' : c.state;
         return {
           id: c.control.id,
           title: pickText(c.control.title, ctx.locale),
