@@ -31,6 +31,15 @@ const KIJUN = path.join(ROOT, 'bin/kijun.cjs');
 const BUDGET_MS = 5000;
 const SIZE = 2 * 1024 * 1024;
 
+/** markdown-it's block parser alone (inline rule off), as a reference: a transitive dependency of markdownlint-cli2. */
+interface MarkdownIt {
+  parse(text: string, env: object): unknown;
+  core: { ruler: { disable(name: string): void } };
+}
+const MarkdownItClass = ((await import('markdown-it' as string)) as { default: new () => MarkdownIt }).default;
+const markdownIt = new MarkdownItClass();
+markdownIt.core.ruler.disable('inline');
+
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
 
 function remarkParseFloor(text: string): void {
@@ -71,8 +80,8 @@ const fmt = (ms: number): string => (ms < 10 ? ms.toFixed(2) : ms.toFixed(0));
 function documents(): void {
   const { big } = generate();
   const docs: [string, string][] = [['10,000-line standard', big], ['50,000-line standard', fiftyThousand(big)]];
-  console.log('| document | lines | (a) remark parse | (b) extraction before (remark) | (c) extraction now (scanner) | scanner alone | c / a | c / b |');
-  console.log('|---|---|---|---|---|---|---|---|');
+  console.log('| document | lines | (a) remark parse | (b) extraction before (remark) | (c) extraction now (scanner) | scanner alone | markdown-it blocks | c / a | c / b |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const [name, text] of docs) {
     const before = extractWith(text, (t) => remarkLayout(t));
     const now = extractWith(text, scanMarkdown);
@@ -82,8 +91,9 @@ function documents(): void {
     const b = time(() => extractWith(text, (t) => remarkLayout(t)), runs);
     const c = time(() => extractWith(text, scanMarkdown));
     const s = time(() => scanMarkdown(text));
+    const m = time(() => markdownIt.parse(text, {}));
     const lines = text.split('\n').length;
-    console.log(`| ${name} | ${lines.toLocaleString('en')} | ${fmt(a)} ms | ${fmt(b)} ms | ${fmt(c)} ms | ${fmt(s)} ms | ${(c / a).toFixed(3)}× | ${(c / b).toFixed(3)}× |`);
+    console.log(`| ${name} | ${lines.toLocaleString('en')} | ${fmt(a)} ms | ${fmt(b)} ms | ${fmt(c)} ms | ${fmt(s)} ms | ${fmt(m)} ms | ${(c / a).toFixed(3)}× | ${(c / b).toFixed(3)}× |`);
   }
 }
 
