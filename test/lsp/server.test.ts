@@ -271,7 +271,7 @@ describe('language server over stdio', function () {
   it('scaffolds a new standard with one measure per required control that checks clean once written', async () => {
     await client.diagnostics(el);
     const text = (await client.connection.sendRequest('kijun/scaffold', { catalog: 'jp-ci-baseline@2026.1', sector: 'gas', level: 1, locale: 'ja' })) as string;
-    assert.match(text, /^---\nkind: standard\nsector: gas\ntitle: ガス分野における安全基準等\nbaseline: jp-ci-baseline@2026\.1\nlevel: 1\n---\n/);
+    assert.match(text, /^---\nkind: standard\nsector: gas\ntitle: "ガス分野における安全基準等"\nbaseline: jp-ci-baseline@2026\.1\nlevel: 1\n---\n/);
     const gas = fileUri(path.join(dir, 'standards/gas.md'));
     await client.open(gas, text);
     assert.deepEqual(await client.diagnostics(gas), []);

@@ -11,7 +11,13 @@ import { catalogOf, type ServiceContext } from './context.js';
 const SCOPE_KEYS = new Set(['scope', 'appliesTo']);
 
 function dimensionsOf(ctx: ServiceContext, path: string): CatalogDimension[] {
-  return catalogOf(ctx.analysis, path)?.model.dimensions ?? [];
+  const own = catalogOf(ctx.analysis, path);
+  if (own) return own.model.dimensions ?? [];
+  // While the author types, the front matter is often unreadable (`scope: { network: [`), so the
+  // file has no baseline for a moment: offer the dimensions every loaded catalog declares.
+  const seen = new Map<string, CatalogDimension>();
+  for (const catalog of ctx.analysis.catalogs.values()) for (const d of catalog.model.dimensions ?? []) if (!seen.has(d.id)) seen.set(d.id, d);
+  return [...seen.values()];
 }
 
 /** Items for a Markdown scope line, or undefined when the line is not one. `before` ends with `word`. */
