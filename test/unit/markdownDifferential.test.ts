@@ -4,7 +4,7 @@
 // ranges, covers, CSF references, findings). Seeded; FC_NUM_RUNS and FC_SEED as in properties.test.ts.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { scanMarkdown, type Layout } from '../../server/src/core/markdownBlocks.js';
+import { scanMarkdown, MAX_PARSED_HEADING, type Layout } from '../../server/src/core/markdownBlocks.js';
 import { parseMarkdown, extractMarkdownStandard } from '../../server/src/core/extractMarkdown.js';
 import { LineIndex } from '../../server/src/core/text.js';
 import { remarkLayout } from '../helpers/remarkLayout.js';
@@ -214,4 +214,24 @@ describe('Markdown scanner against remark (differential)', function () {
   for (const [name, text] of HOSTILE) {
     it(`hostile shape: ${name}`, () => assertSame(text));
   }
+});
+
+describe('Markdown scanner: headings too long for the inline parser', () => {
+  const ids = (text: string): string[] => (extraction(text, scanMarkdown) as { model: { measures: { id: string }[] } }).model.measures.map((m) => m.id);
+  const long = ` ${'[a]('.repeat(MAX_PARSED_HEADING / 4)}`;
+
+  it('reads a plainly written label of a heading over the limit', () => {
+    assert.deepEqual(ids(markdown('', `## EL-PR-01${long}
+Covers: BL-PR-01
+`)), ['EL-PR-01']);
+  });
+
+  it('does not read a label behind markup in a heading over the limit (no measure rather than a wrong one)', () => {
+    assert.deepEqual(ids(markdown('', `## **EL-PR-01**${long}
+Covers: BL-PR-01
+`)), []);
+    assert.deepEqual(ids(markdown('', `## **EL-PR-01** x
+Covers: BL-PR-01
+`)), ['EL-PR-01']);
+  });
 });
