@@ -82,13 +82,8 @@ export function csfFindings(refs: Ref[]): Finding[] {
   return out;
 }
 
-export function asRecord(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
-export function asString(value: unknown): string | undefined {
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
-}
+export { asRecord, asString, asText } from './values.js';
+import { asRecord, asString, asText } from './values.js';
 
 /** Scalars a user may write unquoted (`version: 2026.1` parses as a number). */
 export function scalarText(value: unknown): string | undefined {
@@ -97,11 +92,3 @@ export function scalarText(value: unknown): string | undefined {
   return undefined;
 }
 
-export function asText(value: unknown): LocalText {
-  if (typeof value === 'string') return { ja: value, en: value };
-  const r = asRecord(value);
-  const out: LocalText = {};
-  if (typeof r.ja === 'string') out.ja = r.ja;
-  if (typeof r.en === 'string') out.en = r.en;
-  return out;
-}

@@ -72,11 +72,7 @@ function readExemptions(source: YamlSource, value: unknown): Exemption[] {
 // Where a new exemption goes: insertPoints.ts (shared with the measures' insertion point).
 export { listInsertPoint } from './insertPoints.js';
 
-export function scalarSourceRange(source: YamlSource, path: (string | number)[]): { start: number; end: number } | undefined {
-  const { node, exact } = nodeAt(source, path);
-  if (!exact || !isScalar(node) || !node.range) return undefined;
-  return { start: source.base + node.range[0], end: source.base + node.range[1] };
-}
+export { scalarSourceRange } from './yamlSource.js';
 
 export function entryRange(source: YamlSource, path: (string | number)[]): Range {
   const node = nodeAt(source, path).node;

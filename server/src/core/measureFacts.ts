@@ -10,7 +10,7 @@ import { strengthOf, headingStrength, type StrengthContext, type StrengthInfo } 
 import { SCOPE_LINE, readScopeLine, readYamlScope } from './scope.js';
 import { readDate } from './dates.js';
 import type { YamlSource } from './yamlSource.js';
-import { scalarSourceRange } from './frontMatterShared.js';
+import { scalarSourceRange } from './yamlSource.js';
 
 /** Scope and date are set only when written (so models compare equal after a JSON round trip). */
 export interface MeasureFacts {

@@ -2,7 +2,6 @@
 // serialisable) so it can be cached by content and computed in worker threads.
 import type { Range } from './text.js';
 import type { RuleCode } from './rules.js';
-import type { Suppression } from './suppressions.js';
 import type { StrengthInfo } from './strength.js';
 import type { MessageRef } from './messages.js';
 
@@ -214,4 +213,12 @@ export interface FileAnalysis {
   eol: string;
   /** `kijun-disable-next-line` comments (suppressions.ts). */
   suppressions?: Suppression[];
+}
+
+/** One `kijun-disable-next-line` comment. */
+export interface Suppression {
+  /** The 0-based line whose findings it silences: the line after the comment. */
+  line: number;
+  codes: string[];
+  range: Range;
 }

@@ -4,7 +4,7 @@
 import { isMap, isSeq, isScalar, type Node } from 'yaml';
 import type { CatalogDimension, Finding, LocatedScope, Ref, ScopeEntry } from './model.js';
 import type { LineIndex, Range } from './text.js';
-import { asRecord, asText } from './extractCatalog.js';
+import { asRecord, asText } from './values.js';
 import { nodeAt, nodeRange, type YamlSource } from './yamlSource.js';
 import { ownValue, setOwn } from './own.js';
 

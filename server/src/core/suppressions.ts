@@ -1,17 +1,12 @@
 // In-place suppression of one warning or info: `<!-- kijun-disable-next-line weak-coverage -->`
 // in Markdown, `# kijun-disable-next-line weak-coverage` in YAML and front matter. Never an
 // error, and never `uncovered-control`, which only a sound exemption may silence.
-import type { Finding } from './model.js';
+import type { Finding, Suppression } from './model.js';
 import type { LineIndex, Range } from './text.js';
 import { isRuleCode } from './rules.js';
 import type { Severity } from './rules.js';
 
-export interface Suppression {
-  /** The 0-based line whose findings it silences: the line after the comment. */
-  line: number;
-  codes: string[];
-  range: Range;
-}
+export type { Suppression };
 
 // Four spaces of indent make a Markdown line code, so the directive there is an example.
 const HTML_FORM = /^ {0,3}<!--[ \t]*kijun-disable-next-line[ \t]+([a-z0-9, \t-]*)-->[ \t]*$/;

@@ -156,3 +156,10 @@ export function topLevelPair(source: YamlSource, key: string): Pair | undefined 
 export function isPairNode(value: unknown): value is Pair {
   return isPair(value);
 }
+
+/** Offsets of a scalar's source text (quotes and block indicators included), when the path names one exactly. */
+export function scalarSourceRange(source: YamlSource, path: (string | number)[]): { start: number; end: number } | undefined {
+  const { node, exact } = nodeAt(source, path);
+  if (!exact || !isScalar(node) || !node.range) return undefined;
+  return { start: source.base + node.range[0], end: source.base + node.range[1] };
+}

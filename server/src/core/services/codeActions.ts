@@ -9,6 +9,7 @@ import { csfUrl } from '../csf.js';
 import { groupOf, type ServiceContext } from './context.js';
 import { UI } from './ui.js';
 import { scopeActions } from './scopeActions.js';
+import { documentLanguage } from './documentLanguage.js';
 import { measureSegment } from '../ids.js';
 import { extractFile, type ExtractOptions } from '../extract.js';
 import { openBlockCloser } from '../insertPoints.js';
@@ -162,10 +163,7 @@ function addsExemption(before: StandardModel, after: StandardModel, controlId: s
     && JSON.stringify(measureKeys(after)) === JSON.stringify(measureKeys(before));
 }
 
-/** The language the document is written in: Japanese as soon as it has kana or kanji. */
-export function documentLanguage(text: string): Locale {
-  return /[\u3040-\u30ff\u3400-\u9fff]/.test(text.slice(0, 20000)) ? 'ja' : 'en';
-}
+export { documentLanguage } from './documentLanguage.js';
 
 /** The next id in the sector's scheme: most common prefix, the control's function, next number. */
 export function nextMeasureId(group: SectorGroup, fn: string): string {

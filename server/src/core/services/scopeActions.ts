@@ -7,7 +7,7 @@ import type { Locale } from '../model.js';
 import { LineIndex } from '../text.js';
 import { formatScope, type Scope } from '../scope.js';
 import type { ServiceContext } from './context.js';
-import { documentLanguage } from './codeActions.js';
+import { documentLanguage } from './documentLanguage.js';
 import { localeTexts } from '../texts.js';
 
 const TITLES = localeTexts('scopeActions', {
