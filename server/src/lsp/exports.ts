@@ -3,13 +3,9 @@
 // `kijun export csf-profile` build them, and returned as base64 so the client only saves bytes.
 import * as path from 'node:path';
 import type { CancellationToken, Connection } from 'vscode-languageserver/node';
-import type { Locale } from '../core/model.js';
-import type { WorkspaceIndex } from '../core/workspaceIndex.js';
-import type { LoadedWorkspace } from '../core/workspace.js';
-import { buildReport } from '../core/report.js';
+import { buildReport, buildCsfProfile, type Locale, type WorkspaceIndex, type LoadedWorkspace } from '../core/service.js';
 import { buildCorrespondence, reportedGroups } from '../core/formats/correspondence.js';
 import { xlsxWorkbook } from '../core/formats/xlsx.js';
-import { buildCsfProfile } from '../core/csfProfile.js';
 import { PROFILE_FORMATS, profilesCsv, profilesJson, profilesMarkdown, type ProfileFormat } from '../core/formats/csfProfile.js';
 import { docsBase } from '../node/docs.js';
 import { localToday } from '../node/nodeFs.js';

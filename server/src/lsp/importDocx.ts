@@ -2,10 +2,7 @@
 // standard back, with the notes localised. The server converts; the editor only shows the result.
 // The bytes come from the client rather than a path, so the server reads nothing on the way.
 import type { Connection } from 'vscode-languageserver/node';
-import type { Locale } from '../core/model.js';
-import { docxToMarkdown } from '../core/docx/convert.js';
-import { MAX_UNCOMPRESSED } from '../core/docx/package.js';
-import { noteText, problemText } from '../core/docx/messages.js';
+import { docxToMarkdown, MAX_UNCOMPRESSED, noteText, problemText, type Locale } from '../core/service.js';
 
 export interface ImportDocxParams {
   /** The .docx file's bytes, base64. */

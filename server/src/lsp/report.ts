@@ -1,10 +1,7 @@
 // The HTML coverage report for the editor's report command, built by the server from its current
 // snapshot exactly as `kijun check --format html` builds it for the same folder: the extension
 // host runs none of the checker, and Restricted Mode limits the report like everything else.
-import type { Locale } from '../core/model.js';
-import type { Snapshot } from '../core/snapshot.js';
-import { loadedFrom } from '../core/workspace.js';
-import { buildReport } from '../core/report.js';
+import { buildReport, loadedFrom, type Locale, type Snapshot } from '../core/service.js';
 import { renderReview } from '../cli/reportFormats.js';
 import { displayPath, unusableWorkspace } from '../cli/workspaceCheck.js';
 import { docsBase } from '../node/docs.js';

@@ -8,34 +8,18 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { WorkspaceIndex } from '../core/workspaceIndex.js';
-import { realPathInside } from '../core/workspaceFs.js';
-import type { DocumentLanguage } from '../core/extract.js';
-import type { KijunConfig } from '../core/config.js';
-import { coverageView, fileInfo, scaffoldStandard } from '../core/services/coverageView.js';
-import { toDiagnostics } from '../core/diagnostics.js';
-import type { FileAnalysis, Locale } from '../core/model.js';
-import type { ServiceContext } from '../core/services/context.js';
-import { lspDiagnosticIn } from '../core/services/lspDiagnostics.js';
-import { hover } from '../core/services/hover.js';
-import { completion } from '../core/services/completion.js';
-import { codeActions } from '../core/services/codeActions.js';
-import { fixAllAction } from '../core/services/fixAll.js';
-import { CODE_ACTION_KINDS, diagnosticsInRange, wantsFixAll, wantsQuickFixes } from './codeActionScope.js';
-import { suggestActions, suggestHover, suggestPaths, candidatePaths, addCandidates } from '../core/services/suggestActions.js';
+import {
+  type DocumentLanguage, type KijunConfig, type FileAnalysis, type Locale, createKijunService, snapshotContext, snapshotDiagnostics, sectorChoices, lensKey, realPathInside, WorkspaceIndex, CODE_ACTION_KINDS,
+  type ServiceContext, type CodeActionRequest,
+} from '../core/service.js';
 import { StandardTexts } from './suggestTexts.js';
-import { definition, references, documentSymbols, workspaceSymbols, codeLenses } from '../core/services/navigation.js';
-import { sectorCoverage } from '../core/analyze.js';
 import { docsBase } from '../node/docs.js';
 import { nodeFs, findConfig, localToday, toPosix } from '../node/nodeFs.js';
 import { fastLoader } from '../node/fastLoader.js';
 import { existsSync } from 'node:fs';
 import { registerExports } from './exports.js';
 import { htmlReport } from './report.js';
-import { CoverageViewRequest, FileInfoRequest, ReportRequest, ScaffoldRequest, SectorsRequest, type ReportResult, type SectorChoice } from '../protocol/index.js';
-import type { Snapshot } from '../core/snapshot.js';
-import { mergeSectors } from '../core/sectors.js';
-import { pickText } from '../core/messages.js';
+import { CoverageViewRequest, FileInfoRequest, ReportRequest, ScaffoldRequest, SectorsRequest, type ReportResult } from '../protocol/index.js';
 import { registerImportDocx } from './importDocx.js';
 import { serveFolders } from './folders.js';
 
@@ -85,6 +69,7 @@ class KijunServer {
    * activated the extension is never crawled.
    */
   private kijunOpen = false;
+  private readonly service = createKijunService(() => this.ctx());
 
   constructor(private readonly connection: Connection) {}
 
@@ -97,40 +82,33 @@ class KijunServer {
     this.documents.onDidChangeContent((e) => this.changed(e.document.uri));
     this.documents.onDidClose((e) => this.safely(() => this.closed(e.document.uri)));
     c.onDidChangeWatchedFiles((e) => this.safely(() => this.watched(e.changes)));
+    const service = this.service;
     c.onHover((p, token) => this.answer(token, async () => {
-      const [ctx, path, text] = [this.ctx(), this.path(p.textDocument.uri), this.text(p.textDocument.uri)];
-      return suggestHover(ctx, path, p.position, text, hover(ctx, path, p.position, text), await this.texts(ctx, [path]));
+      const [path, text] = [this.path(p.textDocument.uri), this.text(p.textDocument.uri)];
+      return service.hover(path, p.position, text, await this.texts(service.hoverPaths(path)), token);
     }, null));
     c.onCompletion((p, token) => this.answer(token, () => {
       const uri = p.textDocument.uri;
       const text = this.text(uri);
       const path = this.path(uri);
-      return text === undefined ? [] : completion(this.ctx(), path, text, p.position, this.index?.isConfig(path));
+      return text === undefined ? [] : service.completion(path, text, p.position, this.index?.isConfig(path) ?? false, token);
     }, []));
-    c.onDefinition((p, token) => this.answer(token, () => definition(this.ctx(), this.path(p.textDocument.uri), p.position, this.text(p.textDocument.uri)), []));
-    c.onReferences((p, token) => this.answer(token, () => references(this.ctx(), this.path(p.textDocument.uri), p.position, p.context.includeDeclaration, this.text(p.textDocument.uri)), []));
-    c.onDocumentSymbol((p, token) => this.answer(token, () => documentSymbols(this.ctx(), this.path(p.textDocument.uri)), []));
-    c.onWorkspaceSymbol((p, token) => this.answer(token, () => workspaceSymbols(this.ctx(), p.query), []));
-    c.onCodeLens((p, token) => this.answer(token, () => codeLenses(this.ctx(), this.path(p.textDocument.uri)), []));
-    c.onCodeAction((p, token) => this.answer(token, () => {
+    c.onDefinition((p, token) => this.answer(token, () => service.definition(this.path(p.textDocument.uri), p.position, this.text(p.textDocument.uri), token), []));
+    c.onReferences((p, token) => this.answer(token, () => service.references(this.path(p.textDocument.uri), p.position, p.context.includeDeclaration, this.text(p.textDocument.uri), token), []));
+    c.onDocumentSymbol((p, token) => this.answer(token, () => service.documentSymbols(this.path(p.textDocument.uri), token), []));
+    c.onWorkspaceSymbol((p, token) => this.answer(token, () => service.workspaceSymbols(p.query, token), []));
+    c.onCodeLens((p, token) => this.answer(token, () => service.codeLenses(this.path(p.textDocument.uri), token), []));
+    c.onCodeAction((p, token) => this.answer(token, async () => {
       const text = this.text(p.textDocument.uri);
       if (text === undefined) return [];
-      const [ctx, path] = [this.ctx(), this.path(p.textDocument.uri)];
-      const own = this.sent.get(p.textDocument.uri) ?? [];
-      if (wantsFixAll(p.context)) return fixAllAction(ctx, path, text, own);
-      if (!wantsQuickFixes(p.context)) return [];
-      const diagnostics = diagnosticsInRange(p.context, p.range, own);
-      // The mapping assistant's actions come first: "covered by" before "add a measure" and "exempt".
-      return this.texts(ctx, suggestPaths(ctx, path, p.range, diagnostics)).then((textOf) => [...suggestActions(ctx, path, text, p.range, diagnostics, textOf), ...codeActions(ctx, path, text, diagnostics)]);
+      const request: CodeActionRequest = { path: this.path(p.textDocument.uri), text, range: p.range, context: p.context, published: this.sent.get(p.textDocument.uri) ?? [] };
+      return service.codeActions(request, await this.texts(service.codeActionPaths(request)), token);
     }, []));
-    c.onRequest('kijun/coverage', (...args: unknown[]) => this.answer(tokenIn(args), () => this.coverage(), { sectors: [] }));
-    c.onRequest(CoverageViewRequest, (token) => this.answer(token, async () => {
-      const ctx = this.ctx();
-      return addCandidates(coverageView(ctx), ctx, await this.texts(ctx, candidatePaths(ctx)));
-    }, { sectors: [], catalogs: [] }));
-    c.onRequest(FileInfoRequest, (p, token) => this.answer(token, () => fileInfo(this.ctx(), this.path(p.uri)), { catalogs: [] }));
+    c.onRequest('kijun/coverage', (...args: unknown[]) => this.answer(tokenIn(args), () => ({ sectors: service.coverageSummary() }), { sectors: [] }));
+    c.onRequest(CoverageViewRequest, (token) => this.answer(token, async () => service.coverageView(await this.texts(service.coverageViewPaths()), token), { sectors: [], catalogs: [] }));
+    c.onRequest(FileInfoRequest, (p, token) => this.answer(token, () => service.fileInfo(this.path(p.uri)), { catalogs: [] }));
     c.onRequest(ScaffoldRequest, (p, token) =>
-      this.answer(token, () => scaffoldStandard(this.ctx(), p.catalog, p.sector, p.level, p.locale === 'ja' ? 'ja' : p.locale === 'en' ? 'en' : this.locale) ?? null, null));
+      this.answer(token, () => service.scaffold(p.catalog, p.sector, p.level, p.locale === 'ja' ? 'ja' : p.locale === 'en' ? 'en' : this.locale) ?? null, null));
     c.onRequest(SectorsRequest, (p, token) => this.answer(token, () => sectorChoices(this.requireIndex().snapshot, pickLocale(p?.locale) ?? this.locale), []));
     c.onRequest(ReportRequest, (p, token) => this.answer<ReportResult>(token, () => htmlReport(this.requireIndex().snapshot, this.rootPath ?? this.requireIndex().root, p, process.env), { problem: 'The Kijun language server could not load the workspace.' }));
     registerImportDocx(c, () => this.locale);
@@ -194,8 +172,7 @@ class KijunServer {
   }
 
   private ctx(): ServiceContext {
-    const index = this.requireIndex();
-    return { analysis: index.analysis(), locale: this.locale, toUri: (p) => this.uri(p), today: localToday() };
+    return snapshotContext(this.requireIndex().snapshot, { locale: this.locale, toUri: (p) => this.uri(p), today: localToday() });
   }
 
   private requireIndex(): WorkspaceIndex {
@@ -219,8 +196,8 @@ class KijunServer {
   }
 
   /** Standards' texts for the mapping assistant (the index keeps models only). */
-  private texts(ctx: ServiceContext, paths: string[]) {
-    return this.standardTexts.load(ctx.analysis, paths, (p) => this.text(this.uri(p)));
+  private texts(paths: string[]) {
+    return this.standardTexts.load(this.requireIndex().analysis(), paths, (p) => this.text(this.uri(p)));
   }
 
   private changed(uri: string): void {
@@ -298,13 +275,8 @@ class KijunServer {
   private publish(): void {
     // One snapshot for the whole publication, so that every file's diagnostics come from the same state.
     const snapshot = this.requireIndex().snapshot;
-    const analysis = snapshot.analysis();
     const options = { locale: snapshot.config.locale ?? this.clientLocale, rules: snapshot.config.rules, docsBase: docsBase(), displayPath: (p: string) => (this.rootPath === undefined ? p : path.posix.relative(this.rootPath, p) || p) };
-    const toLspDiagnostic = lspDiagnosticIn((p) => this.uri(p));
-    const next = new Map<string, LspDiagnostic[]>();
-    for (const [p, findings] of analysis.findings) next.set(p, toDiagnostics(findings, options).map(toLspDiagnostic));
-    const configPath = snapshot.options.configPath;
-    if (configPath) next.set(configPath, toDiagnostics([...snapshot.configFindings], options).map(toLspDiagnostic));
+    const next = snapshotDiagnostics(snapshot, options, (p) => this.uri(p));
     for (const [p, diagnostics] of next) {
       const uri = this.uri(p);
       const key = JSON.stringify(diagnostics);
@@ -320,22 +292,17 @@ class KijunServer {
       this.sent.delete(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     }
-    this.refreshLenses(analysis);
+    this.refreshLenses(snapshot.analysis());
   }
 
   /** Coverage lenses of unchanged documents go stale when another file changes coverage: ask the editor to re-read them. */
   private refreshLenses(analysis: ReturnType<WorkspaceIndex['analysis']>): void {
     if (!this.lensRefresh) return;
-    const key = JSON.stringify(analysis.groups.map(sectorCoverage));
+    const key = lensKey(analysis);
     if (key === this.lensKey) return;
     const first = this.lensKey === '';
     this.lensKey = key;
     if (!first) void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
-  }
-
-  private coverage() {
-    const analysis = this.requireIndex().analysis();
-    return { sectors: analysis.groups.filter((g) => g.catalog).map((g) => ({ ...sectorCoverage(g), files: g.paths.map((p) => this.uri(p)) })) };
   }
 
   /** A request the editor gave up on while the workspace was loading is not computed at all. */
@@ -416,11 +383,6 @@ function cleanSettings(raw: Partial<KijunConfig> & { locale?: string }): Partial
 /** A request sent without parameters hands its handler the token first; with parameters, second. */
 function tokenIn(args: unknown[]): CancellationToken {
   return (args.find((a) => CancellationToken.is(a)) as CancellationToken | undefined) ?? CancellationToken.None;
-}
-
-/** Sectors a new standard can be written for, named in `locale`: the built-in list and kijun.yaml's additions. */
-function sectorChoices(snapshot: Snapshot, locale: Locale): SectorChoice[] {
-  return mergeSectors(snapshot.config.sectors).map((s) => ({ id: s.id, name: pickText(s.name, locale) }));
 }
 
 function pickLocale(value: string | undefined): Locale | undefined {

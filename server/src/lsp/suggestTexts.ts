@@ -1,9 +1,6 @@
 // The standards' texts the mapping assistant reads in the language server: an open document's
 // text, else the file on disk, read once per model (a file whose model changed is read again).
-import type { FileAnalysis } from '../core/model.js';
-import type { WorkspaceAnalysis } from '../core/analyze.js';
-import type { TextOf } from '../core/suggest/workspace.js';
-import { decodeBytes } from '../core/decode.js';
+import { decodeBytes, type FileAnalysis, type WorkspaceAnalysis, type TextOf } from '../core/service.js';
 import { nodeFs } from '../node/nodeFs.js';
 
 export class StandardTexts {

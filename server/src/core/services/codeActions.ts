@@ -14,10 +14,13 @@ import { measureSegment } from '../ids.js';
 import { extractFile, type ExtractOptions } from '../extract.js';
 import { openBlockCloser } from '../insertPoints.js';
 import { nextLabel } from '../labels.js';
+import { NOT_CANCELLED, type Cancellation } from '../cancellation.js';
 
-export function codeActions(ctx: ServiceContext, path: string, text: string, diagnostics: LspDiagnostic[]): CodeAction[] {
+/** Cancelled part-way: no actions. */
+export function codeActions(ctx: ServiceContext, path: string, text: string, diagnostics: LspDiagnostic[], token: Cancellation = NOT_CANCELLED): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
+    if (token.isCancellationRequested) return [];
     if (diagnostic.source !== 'kijun') continue;
     actions.push(...actionsFor(ctx, path, text, diagnostic));
     actions.push(...scopeActions(ctx, path, text, diagnostic, actions));

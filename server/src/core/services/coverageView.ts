@@ -4,12 +4,13 @@ import type { Range } from '../text.js';
 import type { Locale } from '../model.js';
 import { message, pickText } from '../messages.js';
 import { sectorById, type Sector } from '../sectors.js';
-import { sectorCoverage, type ControlState, type SectorCoverage } from '../analyze.js';
+import { sectorCoverage, type ControlState, type SectorCoverage, type SectorGroup } from '../analyze.js';
 import { groupOf, type ServiceContext } from './context.js';
 import { measureSegment } from '../ids.js';
 import { scopeNote } from './scopeHover.js';
 import { FUNCTION_NAMES } from '../formats/reviewModel.js';
 import { localeTexts } from '../texts.js';
+import { NOT_CANCELLED, type Cancellation } from '../cancellation.js';
 
 // The view's words come with its data, in the server's locale (kijun.yaml), so that they read in
 // the same language as the sector and control names beside them.
@@ -72,40 +73,48 @@ export interface CoverageView {
   catalogs: { key: string; title: string; uri: string }[];
 }
 
-export function coverageView(ctx: ServiceContext): CoverageView {
+/** Cancelled part-way: an empty view. */
+export function coverageView(ctx: ServiceContext, token: Cancellation = NOT_CANCELLED): CoverageView {
   const t = VIEW_TEXT[ctx.locale];
-  const sectors = ctx.analysis.groups.filter((g) => g.catalog).map((group): SectorView => {
-    const primary = group.paths[0];
-    const baselineRange = primaryBaselineRange(ctx, primary);
-    const coverage = sectorCoverage(group);
-    return {
-      ...coverage,
-      name: sectorName(group.sector, ctx.locale, ctx.analysis.sectors),
-      description: t.sector(coverage.covered, coverage.required, coverage.exempted, group.level),
-      sectorSpecific: group.sectorSpecific.map((m) => ({ id: m.measure.id, title: m.measure.title, uri: ctx.toUri(m.path), range: m.measure.range })),
-      files: group.paths.map(ctx.toUri),
-      controls: group.controls.map((c) => {
-        const state = c.state === 'uncovered' && c.exemptions.some((e) => !e.sound) ? 'unsound' : c.state;
-        return {
-          id: c.control.id,
-          title: pickText(c.control.title, ctx.locale),
-          function: c.control.function,
-          level: c.control.level,
-          state,
-          stateLabel: t.state[state],
-          measures: c.measures.map((m) => ({ id: m.measure.id, title: m.measure.title, uri: ctx.toUri(m.path), range: m.measure.range })),
-          exemptions: c.exemptions.map((e) => ({
-            uri: ctx.toUri(e.path), range: e.exemption.control?.range ?? e.exemption.range, sound: e.sound, rationale: e.exemption.rationale ?? '',
-            label: e.sound ? t.exemption : t.unsoundExemption,
-          })),
-          fix: c.state === 'uncovered' && baselineRange ? { uri: ctx.toUri(primary), range: baselineRange } : undefined,
-          scopeNote: scopeNote(c, ctx.locale),
-        };
-      }),
-    };
-  });
+  const sectors: SectorView[] = [];
+  for (const group of ctx.analysis.groups) {
+    if (!group.catalog) continue;
+    if (token.isCancellationRequested) return { sectors: [], catalogs: [] };
+    sectors.push(sectorView(ctx, group, t));
+  }
   const catalogs = [...ctx.analysis.catalogs.values()].map((c) => ({ key: c.key, title: pickText(c.model.title, ctx.locale), uri: ctx.toUri(c.path) }));
   return { sectors, catalogs, functions: functionNames(ctx) };
+}
+
+function sectorView(ctx: ServiceContext, group: SectorGroup, t: (typeof VIEW_TEXT)[Locale]): SectorView {
+  const primary = group.paths[0];
+  const baselineRange = primaryBaselineRange(ctx, primary);
+  const coverage = sectorCoverage(group);
+  return {
+    ...coverage,
+    name: sectorName(group.sector, ctx.locale, ctx.analysis.sectors),
+    description: t.sector(coverage.covered, coverage.required, coverage.exempted, group.level),
+    sectorSpecific: group.sectorSpecific.map((m) => ({ id: m.measure.id, title: m.measure.title, uri: ctx.toUri(m.path), range: m.measure.range })),
+    files: group.paths.map(ctx.toUri),
+    controls: group.controls.map((c) => {
+      const state = c.state === 'uncovered' && c.exemptions.some((e) => !e.sound) ? 'unsound' : c.state;
+      return {
+        id: c.control.id,
+        title: pickText(c.control.title, ctx.locale),
+        function: c.control.function,
+        level: c.control.level,
+        state,
+        stateLabel: t.state[state],
+        measures: c.measures.map((m) => ({ id: m.measure.id, title: m.measure.title, uri: ctx.toUri(m.path), range: m.measure.range })),
+        exemptions: c.exemptions.map((e) => ({
+          uri: ctx.toUri(e.path), range: e.exemption.control?.range ?? e.exemption.range, sound: e.sound, rationale: e.exemption.rationale ?? '',
+          label: e.sound ? t.exemption : t.unsoundExemption,
+        })),
+        fix: c.state === 'uncovered' && baselineRange ? { uri: ctx.toUri(primary), range: baselineRange } : undefined,
+        scopeNote: scopeNote(c, ctx.locale),
+      };
+    }),
+  };
 }
 
 /** CSF function ids with their names, and a catalog's own groups with their titles. */

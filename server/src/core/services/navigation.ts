@@ -8,6 +8,7 @@ import { tokenAt, findControl, groupOf, modelTokens, type ServiceContext, type T
 import { UI } from './ui.js';
 import { scopeLensSuffix } from './scopeHover.js';
 import { csfReach } from '../analyze.js';
+import { NOT_CANCELLED, type Cancellation } from '../cancellation.js';
 
 export function definition(ctx: ServiceContext, path: string, position: Position, text?: string): Location[] {
   const token = tokenAt(ctx, path, position, text);
@@ -28,12 +29,14 @@ export function definition(ctx: ServiceContext, path: string, position: Position
 }
 
 /** Every place a control or measure is named, across all files (and its definition if asked). */
-export function references(ctx: ServiceContext, path: string, position: Position, includeDeclaration: boolean, text?: string): Location[] {
+/** Cancelled part-way: no locations (a partial list would look complete). */
+export function references(ctx: ServiceContext, path: string, position: Position, includeDeclaration: boolean, text?: string, cancel: Cancellation = NOT_CANCELLED): Location[] {
   const token = tokenAt(ctx, path, position, text);
   if (!token || (token.kind !== 'control' && token.kind !== 'measure')) return [];
   const out: Location[] = [];
   const sameTarget = targetMatcher(ctx, path, token);
   for (const [filePath, file] of ctx.analysis.files) {
+    if (cancel.isCancellationRequested) return [];
     for (const t of modelTokens(file)) {
       if (t.kind !== token.kind || t.id !== token.id || !sameTarget(filePath)) continue;
       const isDeclaration = isDefinitionToken(ctx, filePath, t);
@@ -102,10 +105,12 @@ function nestMeasures(symbols: DocumentSymbol[], measures: Measure[]): DocumentS
   return roots;
 }
 
-export function workspaceSymbols(ctx: ServiceContext, query: string): SymbolInformation[] {
+/** Cancelled part-way: no symbols. */
+export function workspaceSymbols(ctx: ServiceContext, query: string, token: Cancellation = NOT_CANCELLED): SymbolInformation[] {
   const q = query.toLowerCase();
   const out: SymbolInformation[] = [];
   for (const [path, file] of ctx.analysis.files) {
+    if (token.isCancellationRequested) return [];
     const model = file.model;
     if (!model) continue;
     if (model.kind === 'catalog') {

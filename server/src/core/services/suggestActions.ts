@@ -14,6 +14,7 @@ import { groupOf, type ServiceContext } from './context.js';
 import { coverageViewText, type CoverageView, type Located } from './coverageView.js';
 import { documentLanguage } from './codeActions.js';
 import { localeTexts } from '../texts.js';
+import { NOT_CANCELLED, type Cancellation } from '../cancellation.js';
 
 /** How many suggestions an editor shows at once. */
 const EDITOR_TOP = 3;
@@ -193,19 +194,22 @@ export interface CandidateView extends Located {
 }
 
 /** Each uncovered control of the coverage view gains its best candidate measure, if any shares words with it. */
-export function addCandidates(view: CoverageView, ctx: ServiceContext, textOf: TextOf): CoverageView {
-  guarded(() => candidatesInto(view, ctx, textOf), undefined);
+/** Cancelled part-way: the view as it is, with the candidates found so far. */
+export function addCandidates(view: CoverageView, ctx: ServiceContext, textOf: TextOf, token: Cancellation = NOT_CANCELLED): CoverageView {
+  guarded(() => candidatesInto(view, ctx, textOf, token), undefined);
   return view;
 }
 
-function candidatesInto(view: CoverageView, ctx: ServiceContext, textOf: TextOf): void {
+function candidatesInto(view: CoverageView, ctx: ServiceContext, textOf: TextOf, token: Cancellation): void {
   for (const sector of view.sectors) {
+    if (token.isCancellationRequested) return;
     const group = ctx.analysis.groups.find((g) => g.sector === sector.sector && g.baseline === sector.baseline && g.catalog);
     if (!group) continue;
     const index = catalogIndex(group.catalog!.model);
     let sites: ReturnType<typeof groupSites> | undefined;
     for (const control of sector.controls) {
       if (control.state !== 'uncovered' && control.state !== 'unsound') continue;
+      if (token.isCancellationRequested) return;
       const i = index.controls.findIndex((x) => x.id === control.id);
       if (i < 0) continue;
       sites ??= groupSites(ctx.analysis, group, index, textOf);

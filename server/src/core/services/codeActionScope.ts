@@ -2,7 +2,7 @@
 // VS Code passes the diagnostics under the cursor and asks `source.fixAll` on save; Neovim's
 // `vim.lsp.buf.code_action()` with a range, Helix and others may send no diagnostics at all.
 import type { CodeActionContext, Diagnostic, Range } from 'vscode-languageserver-types';
-import { FIX_ALL_KIND } from '../core/services/fixAll.js';
+import { FIX_ALL_KIND } from './fixAll.js';
 
 export const CODE_ACTION_KINDS = ['quickfix', 'source.fixAll', FIX_ALL_KIND];
 
