@@ -29,23 +29,25 @@ const DECLARED = /^[ \t]*(?:[-*+>][ \t]*)*(?:\*\*|__)?(?:strength|強度)(?:\*\*
 // 努力義務 (〜よう努めなければならない) reads like an obligation but is a recommendation: test it first.
 // 「検討すること」 asks the operator to consider, not to do: a recommendation. English "may" is a
 // permission and decides nothing.
+// Each phrase is found first and its leading words read afterwards (withLead): a pattern that starts
+// with `[^。\n]{0,12}` retries twelve characters at every position of a long text.
 const RECOMMENDED = [
-  /[^。\n]{0,12}よう努め(?:なければならない|るものとする|ること|る)/,
-  /[^。\n]{0,12}(?:ことが|が)望ましい/,
-  /[^。\n]{0,8}推奨(?:する|される|します)?/,
-  /[^。\n]{0,12}検討(?:すること|する|を行うこと)/,
+  withLead(/よう努め(?:なければならない|るものとする|ること|る)/),
+  withLead(/(?:ことが|が)望ましい/),
+  withLead(/推奨(?:する|される|します)?/, 8),
+  withLead(/検討(?:すること|する|を行うこと)/),
   /\b(?:should|is recommended|are recommended|recommended to|are encouraged to|is encouraged to)\b/i,
 ];
 // Obligations no section heading can soften.
 const EXPLICIT_REQUIRED = [
-  /[^。\n]{0,12}(?:しなければならない|なければならない|しなければならず)/,
-  /[^。\n]{0,12}(?:義務付ける|必須とする)/,
+  withLead(/(?:しなければならない|なければならない|しなければならず)/),
+  withLead(/(?:義務付ける|必須とする)/),
   /\b(?:shall|must)\b/i,
 ];
 // The plain imperative of a list of measures: an obligation, unless the section says it lists recommendations.
 const PLAIN_REQUIRED = [
-  /[^。\n]{0,12}ものとする/,
-  /[^。\n]{0,12}(?:すること|を行うこと|を実施すること)(?:。|$)/m,
+  withLead(/ものとする/),
+  withLead(/(?:すること|を行うこと|を実施すること)(?:。|$)/m),
 ];
 // 「原則として…。ただし、…この限りでない。」: required, with a stated exception.
 const PRINCIPLE = /原則として|\bas a (?:general )?rule\b/i;
@@ -101,7 +103,24 @@ function around(text: string, pattern: RegExp): string | undefined {
   return text.slice(start, end).trim();
 }
 
-function firstMatch(patterns: RegExp[], text: string): string | undefined {
+interface Phrase {
+  exec(text: string): { 0: string } | null;
+}
+
+/** A phrase pattern whose match is shown with up to `lead` characters of its sentence before it. */
+function withLead(pattern: RegExp, lead = 12): Phrase {
+  return {
+    exec(text) {
+      const m = pattern.exec(text);
+      if (!m) return null;
+      let start = m.index;
+      while (start > 0 && m.index - start < lead && text[start - 1] !== '。' && text[start - 1] !== '\n') start--;
+      return { 0: text.slice(start, m.index + m[0].length) };
+    },
+  };
+}
+
+function firstMatch(patterns: Phrase[], text: string): string | undefined {
   for (const p of patterns) {
     const m = p.exec(text);
     if (m) return m[0];
