@@ -122,8 +122,21 @@ describe('language service facade', () => {
     assert.notEqual(lensKey(fixed.snapshot.analysis()), lensKey(snapshot.analysis()));
     assert.deepEqual(service.coverageView(textOf, CANCELLED), { sectors: [], catalogs: [] });
     assert.deepEqual(service.coverageView(textOf, cancelledAfter(1)), { sectors: [], catalogs: [] });
+    // Cancelled while the candidates are sought (after the sectors): still empty, not a view without candidates.
+    assert.deepEqual(service.coverageView(textOf, cancelledAfter(2)), { sectors: [], catalogs: [] });
     const info = service.fileInfo(STD);
     assert.deepEqual([info.kind, info.sector, info.baseline], ['standard', 'electricity', 'jp-ci-baseline@2026.1']);
+  });
+
+  it('pinned: answers from the snapshot current when it was pinned, after the host swapped in the next one', async () => {
+    const before = await workspace();
+    const after = await workspace({ [STD]: TEXT.replace('BL-GV-10', 'BL-GV-01') });
+    let current = before.snapshot;
+    const service = createKijunService(() => snapshotContext(current, { locale: 'en', toUri: (p) => `file://${p}`, today: '2026-11-24' }));
+    const pinned = service.pinned();
+    current = after.snapshot;
+    assert.equal(pinned.codeLenses(STD)[0].command?.title, '1 of 3 required controls covered, 0 exempt');
+    assert.equal(service.codeLenses(STD)[0].command?.title, '2 of 3 required controls covered, 0 exempt');
   });
 
   it('scaffold and sector choices: a new standard for a sector, sectors named in the locale asked for', async () => {

@@ -105,6 +105,13 @@ export interface KijunService {
   coverageSummary(): (SectorCoverage & { files: string[] })[];
   fileInfo(path: string): FileInfo;
   scaffold(catalog: string, sector: string, level: number, locale: Locale): string | undefined;
+  /** The context the next call would answer from. */
+  context(): ServiceContext;
+  /**
+   * The facade over the context as it is now: a request that awaits texts between naming the paths
+   * and answering reads both from the same snapshot, whatever the host swapped in meanwhile.
+   */
+  pinned(): KijunService;
 }
 
 /** The facade over `context()`, read afresh by every call so each answer comes from one snapshot. */
@@ -164,7 +171,8 @@ export function createKijunService(context: () => ServiceContext): KijunService 
     coverageView(textOf, token = NOT_CANCELLED) {
       const ctx = context();
       const view = coverageView(ctx, token);
-      return token.isCancellationRequested ? { sectors: [], catalogs: [] } : addCandidates(view, ctx, textOf, token);
+      if (!token.isCancellationRequested) addCandidates(view, ctx, textOf, token);
+      return token.isCancellationRequested ? { sectors: [], catalogs: [] } : view;
     },
     coverageSummary() {
       const ctx = context();
@@ -175,6 +183,11 @@ export function createKijunService(context: () => ServiceContext): KijunService 
     },
     scaffold(catalog, sector, level, locale) {
       return scaffoldStandard(context(), catalog, sector, level, locale);
+    },
+    context,
+    pinned() {
+      const ctx = context();
+      return createKijunService(() => ctx);
     },
   };
 }

@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import {
   type DocumentLanguage, type KijunConfig, type FileAnalysis, type Locale, createKijunService, snapshotContext, snapshotDiagnostics, sectorChoices, lensKey, realPathInside, WorkspaceIndex, CODE_ACTION_KINDS,
-  type ServiceContext, type CodeActionRequest,
+  type ServiceContext, type CodeActionRequest, type KijunService,
 } from '../core/service.js';
 import { StandardTexts } from './suggestTexts.js';
 import { docsBase } from '../node/docs.js';
@@ -84,8 +84,8 @@ class KijunServer {
     c.onDidChangeWatchedFiles((e) => this.safely(() => this.watched(e.changes)));
     const service = this.service;
     c.onHover((p, token) => this.answer(token, async () => {
-      const [path, text] = [this.path(p.textDocument.uri), this.text(p.textDocument.uri)];
-      return service.hover(path, p.position, text, await this.texts(service.hoverPaths(path)), token);
+      const [s, path, text] = [service.pinned(), this.path(p.textDocument.uri), this.text(p.textDocument.uri)];
+      return s.hover(path, p.position, text, await this.texts(s, s.hoverPaths(path)), token);
     }, null));
     c.onCompletion((p, token) => this.answer(token, () => {
       const uri = p.textDocument.uri;
@@ -102,10 +102,14 @@ class KijunServer {
       const text = this.text(p.textDocument.uri);
       if (text === undefined) return [];
       const request: CodeActionRequest = { path: this.path(p.textDocument.uri), text, range: p.range, context: p.context, published: this.sent.get(p.textDocument.uri) ?? [] };
-      return service.codeActions(request, await this.texts(service.codeActionPaths(request)), token);
+      const s = service.pinned();
+      return s.codeActions(request, await this.texts(s, s.codeActionPaths(request)), token);
     }, []));
     c.onRequest('kijun/coverage', (...args: unknown[]) => this.answer(tokenIn(args), () => ({ sectors: service.coverageSummary() }), { sectors: [] }));
-    c.onRequest(CoverageViewRequest, (token) => this.answer(token, async () => service.coverageView(await this.texts(service.coverageViewPaths()), token), { sectors: [], catalogs: [] }));
+    c.onRequest(CoverageViewRequest, (token) => this.answer(token, async () => {
+      const s = service.pinned();
+      return s.coverageView(await this.texts(s, s.coverageViewPaths()), token);
+    }, { sectors: [], catalogs: [] }));
     c.onRequest(FileInfoRequest, (p, token) => this.answer(token, () => service.fileInfo(this.path(p.uri)), { catalogs: [] }));
     c.onRequest(ScaffoldRequest, (p, token) =>
       this.answer(token, () => service.scaffold(p.catalog, p.sector, p.level, p.locale === 'ja' ? 'ja' : p.locale === 'en' ? 'en' : this.locale) ?? null, null));
@@ -196,8 +200,8 @@ class KijunServer {
   }
 
   /** Standards' texts for the mapping assistant (the index keeps models only). */
-  private texts(paths: string[]) {
-    return this.standardTexts.load(this.requireIndex().analysis(), paths, (p) => this.text(this.uri(p)));
+  private texts(service: KijunService, paths: string[]) {
+    return this.standardTexts.load(service.context().analysis, paths, (p) => this.text(this.uri(p)));
   }
 
   private changed(uri: string): void {
