@@ -24,7 +24,7 @@ import { scanMarkdown } from '../server/src/core/markdownBlocks.js';
 import { LineIndex } from '../server/src/core/text.js';
 import { remarkLayout } from '../test/helpers/remarkLayout.js';
 
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '10' }, 'skip-cli': { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '10' }, 'skip-cli': { type: 'boolean', default: false }, 'only-cli': { type: 'boolean', default: false } } });
 const RUNS = Number(args.runs);
 const ROOT = path.resolve(BENCH_DIR, '..');
 const KIJUN = path.join(ROOT, 'bin/kijun.cjs');
@@ -140,5 +140,5 @@ function cli(): void {
 }
 
 console.log(`load average at start: ${readFileSync('/proc/loadavg', 'utf8').trim()}; node ${process.version}; ${os.cpus().length} CPUs; median of ${RUNS} runs after 3 warm-ups\n`);
-documents();
+if (!args['only-cli']) documents();
 if (!args['skip-cli']) cli();
