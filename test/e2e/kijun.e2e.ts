@@ -105,7 +105,7 @@ describe('Kijun in VS Code: trusted sample workspace', function () {
     // BL-ID-08 is still uncovered in electricity.
     const control = pane.locator('.monaco-list-row').filter({ hasText: 'BL-ID-08' }).first();
     await control.waitFor();
-    assert.match(await control.innerText(), /uncovered/);
+    assert.match(await control.innerText(), /未対応/);
     const tree = pane.locator('.monaco-list-row').filter({ hasText: '(water)' }).first();
     const below = await tree.boundingBox();
     const side = await editor!.clipAround(editor!.part('activitybar'), editor!.part('sidebar'));
