@@ -177,9 +177,13 @@ describe('Kijun in VS Code: Restricted Mode (untrusted folder)', function () {
     assert.match(hover.text, /^BL-PR-02\s/);
     assert.match(hover.html, /^<p><strong>BL-PR-02<\/strong>/);
     const at = positionOf(file, 'jp-ci-baseline@2026.1');
-    const items = await editor!.quickFixMenu(at.line, at.column);
-    assert.ok(items.includes('Add a measure covering BL-GV-12'), `quick-fix items: ${items.join(' | ')}`);
-    await editor!.chooseAction('Add a measure covering BL-GV-12');
-    await editor!.waitForNoProblem('BL-GV-12', 'uncovered-control');
+    // The mouse hover above can keep the keyboard's focus in its widget; the lightbulb is what a
+    // reader clicks after reading a hover anyway.
+    await editor!.page.keyboard.press('Escape');
+    const items = await editor!.quickFixMenu(at.line, at.column, 'lightbulb');
+    // BL-PR-06 is uncovered in medical only (BL-GV-12 is also a gap of the port sample).
+    assert.ok(items.includes('Add a measure covering BL-PR-06'), `quick-fix items: ${items.join(' | ')}`);
+    await editor!.chooseAction('Add a measure covering BL-PR-06');
+    await editor!.waitForNoProblem('BL-PR-06', 'uncovered-control');
   });
 });
