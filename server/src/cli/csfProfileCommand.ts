@@ -4,13 +4,13 @@ import { parseOptions, usageError } from './usage.js';
 import { message } from '../core/messages.js';
 import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
-import type { CliIo } from './io.js';
+import { locateConfig, type CliIo } from './io.js';
 import type { Locale } from '../core/model.js';
 import { loadWorkspace } from '../core/workspace.js';
 import { buildCsfProfile } from '../core/csfProfile.js';
 import { PROFILE_FORMATS, profilesCsv, profilesJson, profilesMarkdown, type ProfileFormat } from '../core/formats/csfProfile.js';
 import { displayPath, unusableWorkspace } from './workspaceCheck.js';
-import { nodeFs, findConfig, localToday, localeFromEnv, toPosix } from '../node/nodeFs.js';
+import { nodeFs, localToday, localeFromEnv, toPosix } from '../node/nodeFs.js';
 import { printable } from '../core/printable.js';
 
 export async function runCsfProfileCommand(argv: string[], io: CliIo): Promise<number> {
@@ -23,11 +23,7 @@ async function exportProfile(argv: string[], io: CliIo): Promise<number> {
   if (!PROFILE_FORMATS.includes(format)) throw usageError('usageUnknownFormat', { format: String(values.format), allowed: PROFILE_FORMATS.join(', ') });
   if (values.lang !== undefined && values.lang !== 'ja' && values.lang !== 'en') throw usageError('usageUnknownLanguage', { lang: values.lang });
   const out = values.output;
-  let configPath: string | undefined;
-  if (values.config) {
-    configPath = toPosix(path.resolve(io.cwd, values.config));
-    if (!(await nodeFs.stat(configPath))) throw usageError('usageConfigNotFound', { path: values.config });
-  } else configPath = await findConfig(io.cwd);
+  const configPath = await locateConfig(values.config, [], io.cwd);
   const root = configPath ? path.posix.dirname(configPath) : toPosix(path.resolve(io.cwd));
   const loaded = await loadWorkspace(nodeFs, { root, configPath, today: io.env.KIJUN_TODAY ?? localToday() });
   const locale: Locale = (values.lang as Locale | undefined) ?? loaded.config.locale ?? localeFromEnv(io.env) ?? 'en';

@@ -5,6 +5,7 @@ import type { Locale } from '../core/model.js';
 import { decodeBytes } from '../core/decode.js';
 import { parseConfig } from '../core/config.js';
 import { nodeFs, findConfig, toPosix } from '../node/nodeFs.js';
+import { usageError } from './usage.js';
 
 export interface CliIo {
   cwd: string;
@@ -20,4 +21,20 @@ export async function configLocale(explicit: string | undefined, cwd: string): P
   const bytes = await nodeFs.readFile(file).catch(() => undefined);
   const decoded = bytes ? decodeBytes(bytes) : undefined;
   return decoded?.ok ? parseConfig(decoded.text).config.locale : undefined;
+}
+
+/** The kijun.yaml that applies: `--config`, else one found upward from the first PATH, else from cwd. */
+export async function locateConfig(explicit: string | undefined, paths: string[], cwd: string): Promise<string | undefined> {
+  if (explicit) {
+    const p = toPosix(path.resolve(cwd, explicit));
+    if (!(await nodeFs.stat(p))) throw usageError('usageConfigNotFound', { path: explicit });
+    return p;
+  }
+  const first = paths[0];
+  if (first) {
+    const stat = await nodeFs.stat(first);
+    const found = await findConfig(stat?.isDirectory ? first : path.dirname(first));
+    if (found) return found;
+  }
+  return findConfig(cwd);
 }

@@ -6,14 +6,14 @@ import { buildReport, type Report } from '../core/report.js';
 import { displayPath, unusableWorkspace } from './workspaceCheck.js';
 import type { Locale } from '../core/model.js';
 import { docsBase } from '../node/docs.js';
-import { nodeFs, findConfig, localToday, localeFromEnv, toPosix } from '../node/nodeFs.js';
+import { nodeFs, localToday, localeFromEnv, toPosix } from '../node/nodeFs.js';
 import { formatText } from './textFormat.js';
 import { renderReview } from './reportFormats.js';
 import { runDiff, formatDiffText, formatDiffMarkdown, diffJson } from './diffCommand.js';
 import { fastLoader, cacheFileFor, bundleBuildId } from '../node/fastLoader.js';
 import { existsSync } from 'node:fs';
 import { runOscalCommand } from './oscalCommands.js';
-import { configLocale, type CliIo } from './io.js';
+import { configLocale, locateConfig, type CliIo } from './io.js';
 import { isIsoDate } from '../core/dates.js';
 import { decodeBytes } from '../core/decode.js';
 import { parseConfig } from '../core/config.js';
@@ -137,21 +137,6 @@ function parse(argv: string[]) {
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'v' },
   } as const);
-}
-
-async function locateConfig(explicit: string | undefined, paths: string[], cwd: string): Promise<string | undefined> {
-  if (explicit) {
-    const p = toPosix(path.resolve(cwd, explicit));
-    if (!(await nodeFs.stat(p))) throw usageError('usageConfigNotFound', { path: explicit });
-    return p;
-  }
-  const first = paths[0];
-  if (first) {
-    const stat = await nodeFs.stat(first);
-    const found = await findConfig(stat?.isDirectory ? first : path.dirname(first));
-    if (found) return found;
-  }
-  return findConfig(cwd);
 }
 
 export function exitStatus(report: Report, maxWarnings: number | undefined): number {

@@ -2,7 +2,7 @@
 // the command line. The conversions are in core/oscal; this file reads, writes and keeps the
 // exports' last-modified stable so that re-running an export does not change its output.
 import { parseOptions, usageError } from './usage.js';
-import { configLocale } from './io.js';
+import { configLocale, locateConfig } from './io.js';
 import * as path from 'node:path';
 import { promises as fsp } from 'node:fs';
 import type { CliIo } from './io.js';
@@ -131,11 +131,7 @@ function printFindings(shown: string, findings: Finding[], io: CliIo, locale: Lo
 
 async function exportOscal(what: 'oscal-mapping' | 'oscal-component', values: Values, io: CliIo, locale: Locale, version: string): Promise<number> {
   const out = outPath(values);
-  let configPath: string | undefined;
-  if (values.config) {
-    configPath = toPosix(path.resolve(io.cwd, values.config));
-    if (!(await nodeFs.stat(configPath))) throw usageError('usageConfigNotFound', { path: values.config });
-  } else configPath = await findConfig(io.cwd);
+  const configPath = await locateConfig(values.config, [], io.cwd);
   const root = configPath ? path.posix.dirname(configPath) : toPosix(path.resolve(io.cwd));
   const loaded = await loadWorkspace(nodeFs, { root, configPath, today: io.env.KIJUN_TODAY ?? localToday() });
   const problem = unusableWorkspace(loaded, configPath, locale, io.cwd);

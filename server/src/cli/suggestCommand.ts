@@ -5,7 +5,7 @@
 import { parseOptions, usageError } from './usage.js';
 import * as path from 'node:path';
 import { existsSync } from 'node:fs';
-import type { CliIo } from './io.js';
+import { locateConfig, type CliIo } from './io.js';
 import type { Locale } from '../core/model.js';
 import { loadWorkspace } from '../core/workspace.js';
 import { decodeBytes } from '../core/decode.js';
@@ -16,7 +16,7 @@ import { suggestWorkspace, type WorkspaceSuggestions } from '../core/suggest/wor
 import { sectorName } from '../core/services/coverageView.js';
 import type { WorkspaceAnalysis } from '../core/analyze.js';
 import { displayPath, unusableWorkspace } from './workspaceCheck.js';
-import { nodeFs, findConfig, localToday, localeFromEnv, toPosix } from '../node/nodeFs.js';
+import { nodeFs, localToday, localeFromEnv, toPosix } from '../node/nodeFs.js';
 import { fastLoader, cacheFileFor, bundleBuildId } from '../node/fastLoader.js';
 import { localeTexts } from '../core/texts.js';
 
@@ -49,21 +49,6 @@ async function suggest(argv: string[], io: CliIo, version: string): Promise<numb
   const show = (p: string) => displayPath(p, io.cwd);
   io.stdout(format === 'json' ? `${JSON.stringify(suggestJson(result, show), null, 2)}\n` : suggestText(result, loaded.analysis, locale, show));
   return 0;
-}
-
-async function locateConfig(explicit: string | undefined, paths: string[], cwd: string): Promise<string | undefined> {
-  if (explicit) {
-    const p = toPosix(path.resolve(cwd, explicit));
-    if (!(await nodeFs.stat(p))) throw usageError('usageConfigNotFound', { path: explicit });
-    return p;
-  }
-  const first = paths[0];
-  if (first) {
-    const stat = await nodeFs.stat(first);
-    const found = await findConfig(stat?.isDirectory ? first : path.dirname(first));
-    if (found) return found;
-  }
-  return findConfig(cwd);
 }
 
 /** The same content-hash cache as `kijun check` when running from the bundle. */
