@@ -72,3 +72,18 @@ describe('nearest id', () => {
     assert.equal(nearest('BL-PR-10', ['BL-PR-01', 'BL-PR-05', 'BL-PR-09']), 'BL-PR-01');
   });
 });
+
+describe('fix-all and the quick-fix agree on what may be replaced', () => {
+  it('an unknown id read through a YAML alias is not rewritten by fix-all (its finding sits on the key)', async () => {
+    const { check, CATALOG: catalog } = await import('../helpers/memoryWorkspace.js');
+    const { toDiagnostics } = await import('../../server/src/core/diagnostics.js');
+    const { toLspDiagnostic } = await import('../../server/src/core/services/lspDiagnostics.js');
+    const yaml = 'kind: standard\nsector: finance\nbaseline: jp-ci-baseline@2026.1\nx-list: &m\n  - id: FN-PR-01\n    covers: [BL-PR-10]\nmeasures: *m\n';
+    const { loaded } = await check({ 'c.yaml': catalog, 'fin.yaml': yaml });
+    const diagnostics = toDiagnostics(loaded.analysis.findings.get('/ws/fin.yaml') ?? [], { locale: 'en', rules: {}, docsBase: '' }).map(toLspDiagnostic);
+    const unknown = diagnostics.filter((d) => d.code === 'unknown-control');
+    assert.equal(unknown.length, 1);
+    assert.equal((unknown[0].data as { suggestion?: string }).suggestion, 'BL-PR-01');
+    assert.equal(applyEdits(yaml, safeFixEdits(yaml, diagnostics)), yaml);
+  });
+});

@@ -13,6 +13,7 @@ import { documentLanguage } from './documentLanguage.js';
 import { measureSegment } from '../ids.js';
 import { extractFile, type ExtractOptions } from '../extract.js';
 import { openBlockCloser } from '../insertPoints.js';
+import { replaceable } from './fixAll.js';
 import { nextLabel } from '../labels.js';
 import { NOT_CANCELLED, type Cancellation } from '../cancellation.js';
 
@@ -36,11 +37,7 @@ function actionsFor(ctx: ServiceContext, path: string, text: string, diagnostic:
     title: ui.replaceWith(id), kind: 'quickfix', diagnostics: [diagnostic], isPreferred: preferred,
     edit: { changes: { [uri]: [{ range: diagnostic.range, newText: id }] } },
   });
-  // A token never spans lines; a flagged range that does (a YAML scalar holding a lone CR, which YAML
-  // reads as part of the value while editors break the line there) gets no replacement.
-  const oneLine = diagnostic.range.start.line === diagnostic.range.end.line;
-  if (!oneLine && diagnostic.code !== 'uncovered-control') return [];
-  if (REPLACES_CONTROL.has(String(diagnostic.code)) && data.control !== undefined && !holds(text, diagnostic.range, data.control)) return [];
+  if (diagnostic.code !== 'uncovered-control' && !replaceable(text, diagnostic)) return [];
   switch (diagnostic.code) {
     case 'uncovered-control':
       return data.control ? uncoveredActions(ctx, path, text, diagnostic, data.control) : [];
@@ -63,19 +60,6 @@ function actionsFor(ctx: ServiceContext, path: string, text: string, diagnostic:
 }
 
 /** Findings whose replacement stands in for the id they are about (`data.control`). */
-const REPLACES_CONTROL = new Set(['unknown-control', 'withdrawn-control', 'unknown-csf']);
-
-/**
- * Whether the flagged range holds the id itself (as written: any width, quoted or not). An id read
- * through a YAML alias is located at the alias, or at the key that holds it: replacing that text
- * would rewrite the author's structure, so such a finding gets no replacement.
- */
-function holds(text: string, range: LspDiagnostic['range'], id: string): boolean {
-  const lines = new LineIndex(text);
-  const token = text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
-  return token.normalize('NFKC').replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/^(["'])(.*)\1$/s, '$2').trim() === id;
-}
-
 function uncoveredActions(ctx: ServiceContext, path: string, text: string, diagnostic: LspDiagnostic, controlId: string): CodeAction[] {
   const group = groupOf(ctx.analysis, path);
   const model = ctx.analysis.files.get(path)?.model;

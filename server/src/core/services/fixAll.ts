@@ -33,14 +33,32 @@ function safeReplacement(diagnostic: LspDiagnostic): string | undefined {
   }
 }
 
-/** Edits for every safe fix in a document; overlapping or multi-line ranges are left alone. */
+const REPLACES_CONTROL = new Set(['unknown-control', 'withdrawn-control', 'unknown-csf']);
+
+/**
+ * Whether a diagnostic's range may be replaced by a token: it lies on one line (a YAML scalar
+ * holding a lone CR spans lines for editors, not for YAML) and, for an id, holds the id itself as
+ * written (any width, quoted or not). An id read through a YAML alias is located at the alias or
+ * at the key that holds it; replacing that text would rewrite the author's structure. Quick-fixes
+ * and fix-all both ask this.
+ */
+export function replaceable(text: string, diagnostic: LspDiagnostic): boolean {
+  if (diagnostic.range.start.line !== diagnostic.range.end.line) return false;
+  const control = (diagnostic.data as { control?: string } | undefined)?.control;
+  if (!REPLACES_CONTROL.has(String(diagnostic.code)) || control === undefined) return true;
+  const lines = new LineIndex(text);
+  const token = text.slice(lines.offsetAt(diagnostic.range.start), lines.offsetAt(diagnostic.range.end));
+  return token.normalize('NFKC').replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/^(["'])(.*)\1$/s, '$2').trim() === control;
+}
+
+/** Edits for every safe fix in a document; overlapping ranges, and ranges replaceable() refuses, are left alone. */
 export function safeFixEdits(text: string, diagnostics: readonly LspDiagnostic[]): TextEdit[] {
   const lines = new LineIndex(text);
   const edits: { start: number; end: number; edit: TextEdit }[] = [];
   for (const d of diagnostics) {
     if (d.source !== undefined && d.source !== 'kijun') continue;
     const newText = safeReplacement(d);
-    if (newText === undefined || d.range.start.line !== d.range.end.line) continue;
+    if (newText === undefined || !replaceable(text, d)) continue;
     const start = lines.offsetAt(d.range.start);
     const end = lines.offsetAt(d.range.end);
     if (end <= start || text.slice(start, end) === newText) continue;
