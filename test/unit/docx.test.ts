@@ -409,3 +409,16 @@ describe('docx import: the VS Code command', () => {
     for (const t of texts) assert.ok(ja[t], `no Japanese for "${t}"`);
   });
 });
+
+describe('docx import: what the checker reads of it', () => {
+  it('a standard numbered by clause gets measureLabels with number, so its clauses are measures', async () => {
+    const { extractFile } = await import('../../server/src/core/extract.js');
+    const clauses = convert({ body: w.paragraph('2.1 アクセス制御') + w.paragraph('対応: BL-PR-01') + w.paragraph('2.2 記録') }, { sector: 'port' });
+    assert.match(clauses.markdown, /^measureLabels: \[ id, article, number \]$|^measureLabels: \[id, article, number\]$/m);
+    const model = extractFile('port.md', clauses.markdown).model;
+    assert.deepEqual(model?.kind === 'standard' ? model.measures.map((m) => [m.id, m.covers.map((c) => c.id)]) : [], [['2.1', ['BL-PR-01']], ['2.2', []]]);
+    const articles = convert({ body: w.paragraph('第1条 目的') + w.paragraph('対応: BL-PR-01') }, { sector: 'port' });
+    assert.doesNotMatch(articles.markdown, /measureLabels/, 'articles are read by default');
+  });
+});
+

@@ -3,6 +3,7 @@
 // label (typed or produced by automatic numbering) becomes a measure heading that keeps the
 // label, one level below the heading that encloses it; tracked changes are accepted; what cannot
 // be carried over is counted in `notes`.
+import { DEFAULT_LABEL_FORMS, matchLabel, type LabelForm } from '../labels.js';
 import { Document, isScalar, visit } from 'yaml';
 import { openPackage, hyperlinkTargets, type PackageProblem } from './package.js';
 import { parseXml, child, elements, path, val, isOn, type XmlNode } from './xml.js';
@@ -159,11 +160,24 @@ class Converter {
     if (title) fm.title = title;
     if (options.baseline !== undefined) fm.baseline = options.baseline;
     if (options.level !== undefined) fm.level = options.level;
+    const forms = this.labelForms();
+    if (forms) fm.measureLabels = forms;
     if (this.exemptions.length > 0) fm.exemptions = this.exemptions;
     const doc = new Document(fm);
     // Lists of ids read best on one line, as people write them: compensating: [第14条].
     visit(doc, { Seq: (_, node) => { if (node.items.every(isScalar)) node.flow = true; } });
     return `---\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n`;
+  }
+
+  /**
+   * The checker reads ids and articles as measure labels by default; a standard numbered by clause
+   * (2.1, 2.1.1⑤) needs `number` as well, or none of its clauses would be a measure.
+   */
+  private labelForms(): string[] | undefined {
+    const number: LabelForm[] = [{ kind: 'number' }];
+    const labels = this.blocks.flatMap((b) => (b.kind === 'heading' && b.label ? [b.label] : []));
+    const needsNumber = labels.some((l) => !matchLabel(`${l} `, DEFAULT_LABEL_FORMS) && matchLabel(`${l} `, number));
+    return needsNumber ? ['id', 'article', 'number'] : undefined;
   }
 
   private hasTitle(body: XmlNode): boolean {
