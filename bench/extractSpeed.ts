@@ -112,6 +112,7 @@ const SHAPES: [string, string][] = [
   ['backtick runs of 1–9', HEAD + fill(Array.from({ length: 9 }, (_, i) => '`'.repeat(i + 1)).join(' a '))],
   ['unclosed attribute quotes `<a x="`', HEAD + fill('<a x="')],
   ['a heading of `[a](`', `${HEAD}## EL-PR-02 ${fill('[a](')}`],
+  ['markers under no measure (every one an orphan)', `---\nkind: standard\nsector: electricity\nbaseline: jp-ci-baseline@2026.1\n---\n# 電力\n\n## 記録\n${fill('対応: BL-PR-01\n')}`],
 ];
 
 function cli(): void {
@@ -132,6 +133,7 @@ function cli(): void {
       const ms = performance.now() - start;
       const exit = run.status ?? `killed (${run.signal})`;
       console.log(`| ${name} | ${fmt(ms)} ms | ${ms < BUDGET_MS && (run.status === 0 || run.status === 1) ? 'PASS' : 'MISS'} | ${exit} |`);
+      if (run.status !== 0 && run.status !== 1) console.log(`  (stderr: ${run.stderr.trim().slice(0, 300)})`);
       rmSync(path.join(dir, file));
     });
   } finally {

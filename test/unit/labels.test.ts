@@ -156,6 +156,11 @@ describe('Markdown standards with labels', () => {
     assert.deepEqual(orphans[1].data, { headingLine: 7, labelAt: 3 });
   });
 
+  it('reports each of 150,000 orphan markers (2.7 MB) rather than overflowing the stack', () => {
+    const a = analyse(markdown('', `# 前文\n${'対応: BL-PR-01\n'.repeat(150_000)}`));
+    assert.equal(a.findings.filter((f) => f.code === 'orphan-marker').length, 150_000);
+  });
+
   it('reads an unclosed comment of covers markers once (linear), crediting nothing', () => {
     const text = markdown('', `## 第1条 x\n${'<!-- covers: BL-PR-01 '.repeat(20_000)}\n`);
     assert.deepEqual(model(text).measures[0].covers, []);

@@ -7,6 +7,7 @@ import { parseYaml, rangeAt } from './yamlSource.js';
 import { validateSchema } from './schema.js';
 import { formatMessage } from './messages.js';
 import { labelProblemMessage, parseLabelForms } from './labels.js';
+import { append } from './arrays.js';
 
 export const CONFIG_FILE = 'kijun.yaml';
 
@@ -64,7 +65,7 @@ export function parseConfig(text: string): ParsedConfig {
   if (findings.length > 0) return { config: { ...DEFAULT_CONFIG }, given: {}, findings };
   const value = source.value ?? {};
   source.value = value;
-  findings.push(...validateSchema('config', source));
+  append(findings, validateSchema('config', source));
   const raw = (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
   const strings = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : undefined);
   const given: Partial<KijunConfig> = {};

@@ -8,6 +8,7 @@ import { parseMarkdown, markdownKind, extractMarkdownStandard } from './extractM
 import { extractYamlStandard } from './extractYamlStandard.js';
 import { readSuppressions } from './suppressions.js';
 import { extractOscalFile, extractOscalYaml, isOscalPath, oscalKindOf } from './oscal/extractOscal.js';
+import { append } from './arrays.js';
 
 export type { FileRole } from './model.js';
 
@@ -46,7 +47,7 @@ export function extractFile(path: string, text: string, role?: FileRole, languag
   if (oscalKind) return extractOscalYaml(path, source, oscalKind, role, result);
   const actual: FileRole | undefined = kind === 'catalog' || kind === 'standard' ? kind : undefined;
   if (!role && !actual) return result;
-  result.findings.push(...source.findings);
+  append(result.findings, source.findings);
   if (source.doc?.errors.length || source.value === undefined) {
     // Unparseable: keep the syntax findings; the file still belongs where its role says.
     return result;
@@ -60,11 +61,11 @@ export function extractFile(path: string, text: string, role?: FileRole, languag
   if (effective === 'catalog' && actual !== 'standard') {
     const { model, findings } = extractCatalog(source);
     result.model = model;
-    result.findings.push(...findings.filter((f) => !(role && f.message === 'schemaEnum' && f.args?.path === 'kind')));
+    append(result.findings, findings.filter((f) => !(role && f.message === 'schemaEnum' && f.args?.path === 'kind')));
   } else if (actual === 'standard' || effective === 'standard') {
     const { model, findings } = extractYamlStandard(text, lines, source, options);
     result.model = model;
-    result.findings.push(...findings.filter((f) => !(role && f.message === 'schemaEnum' && f.args?.path === 'kind')));
+    append(result.findings, findings.filter((f) => !(role && f.message === 'schemaEnum' && f.args?.path === 'kind')));
   }
   return result.model ? withSuppressions(result, text, lines, 'yaml') : result;
 }
@@ -73,10 +74,10 @@ function extractMarkdownFile(text: string, lines: LineIndex, role: FileRole | un
   const extraction = parseMarkdown(text, lines);
   const kind = markdownKind(extraction) ?? kindInBrokenText(extraction.frontMatter?.source.value, text);
   if (!role && kind !== 'standard') return result;
-  result.findings.push(...extraction.findings);
+  append(result.findings, extraction.findings);
   const { model, findings } = extractMarkdownStandard(text, lines, extraction, options);
   result.model = model;
-  result.findings.push(...findings);
+  append(result.findings, findings);
   const fm = extraction.frontMatter;
   return withSuppressions(result, text, lines, 'markdown', fm ? lines.positionAt(fm.end).line + 1 : 0);
 }
@@ -84,7 +85,7 @@ function extractMarkdownFile(text: string, lines: LineIndex, role: FileRole | un
 function withSuppressions(result: FileAnalysis, text: string, lines: LineIndex, format: 'markdown' | 'yaml', bodyStartLine = 0): FileAnalysis {
   const { suppressions, findings } = readSuppressions(text, lines, format, bodyStartLine);
   if (suppressions.length > 0) result.suppressions = suppressions;
-  result.findings.push(...findings);
+  append(result.findings, findings);
   return result;
 }
 

@@ -22,13 +22,13 @@ export function extractCatalog(source: YamlSource): { model: CatalogModel; findi
     const control = extractControl(source, asRecord(raw), index);
     if (control) model.controls.push(control);
   });
-  for (const control of model.controls) findings.push(...csfFindings(control.csf));
+  for (const control of model.controls) append(findings, csfFindings(control.csf));
   if (Array.isArray(root.functions)) {
     model.groups = root.functions.flatMap((f): CatalogGroup[] => {
       const id = asString(asRecord(f).id);
       return id ? [{ id, title: asText(asRecord(f).title) }] : [];
     });
-    findings.push(...undeclaredFunctions(source, controls, model.groups));
+    append(findings, undeclaredFunctions(source, controls, model.groups));
   }
   const dimensions = readDimensions(source);
   if (dimensions) model.dimensions = dimensions;
@@ -84,6 +84,7 @@ export function csfFindings(refs: Ref[]): Finding[] {
 
 export { asRecord, asString, asText } from './values.js';
 import { asRecord, asString, asText } from './values.js';
+import { append } from './arrays.js';
 
 /** Scalars a user may write unquoted (`version: 2026.1` parses as a number). */
 export function scalarText(value: unknown): string | undefined {

@@ -12,6 +12,7 @@ import { readMarkerTokens } from './markers.js';
 import { DEFAULT_LABEL_FORMS, labelProblemMessage, matchLabel, parseLabelForms, widthFold, type LabelForm } from './labels.js';
 import { applyMeasureFacts } from './measureFacts.js';
 import { scanMarkdown, type Layout, type LayoutHeading } from './markdownBlocks.js';
+import { append } from './arrays.js';
 
 export interface FrontMatter {
   source: YamlSource;
@@ -38,7 +39,7 @@ export function parseMarkdown(text: string, lines: LineIndex, scan: (text: strin
     const base = text.indexOf('\n') + 1;
     const closeStart = lines.lineStart(lines.positionAt(end).line);
     const source = parseYaml(text.slice(base, closeStart), base, lines);
-    findings.push(...source.findings);
+    append(findings, source.findings);
     return { frontMatter: { source, start, end, closeStart }, findings, layout };
   }
   if (/^---[ \t]*\r?\n/.test(text)) {
@@ -94,7 +95,7 @@ export interface MarkdownOptions {
 export function extractMarkdownStandard(text: string, lines: LineIndex, extraction: MarkdownExtraction, options: MarkdownOptions = {}): { model: StandardModel; findings: Finding[] } {
   const findings: Finding[] = [];
   const fm = extraction.frontMatter;
-  if (fm && fm.source.doc && fm.source.doc.errors.length === 0) findings.push(...validateSchema('frontMatter', fm.source));
+  if (fm && fm.source.doc && fm.source.doc.errors.length === 0) append(findings, validateSchema('frontMatter', fm.source));
   const unterminated = extraction.findings.some((f) => f.message === 'unterminatedFrontMatter');
   if (!fm && !unterminated) findings.push({ code: 'schema', range: lines.range(0, 0), message: 'missingFrontMatter' });
   const header = fm ? readHeader(fm.source) : { level: 1, exemptions: [] };
@@ -103,7 +104,7 @@ export function extractMarkdownStandard(text: string, lines: LineIndex, extracti
   const bodyStart = fm ? fm.end : 0;
   const layout = extraction.layout;
   const measures = findMeasures(text, layout.headings, lines, forms);
-  const markers = { sections: measures, skip: layout.skip, nested: layout.nested, lines, findings };
+  const markers = { sections: measures, headings: layout.headings, skip: layout.skip, nested: layout.nested, lines, findings };
   attachMarkerLines(text, bodyStart, markers);
   attachMarkerComments(text, layout.comments, markers);
   attachCsfRefs(text, measures, layout.skip, lines, findings);
@@ -235,6 +236,7 @@ function lastStartingAtOrBefore<T>(items: T[], offset: number, startOf: (item: T
 
 interface MarkerContext {
   sections: Section[];
+  headings: LayoutHeading[];
   skip: [number, number][];
   nested: [number, number][];
   lines: LineIndex;
@@ -279,8 +281,9 @@ function attachMarkerComments(text: string, comments: Layout['comments'], ctx: M
 /** Gives a marker's ids to the measure whose section holds it, or reports it as an orphan. */
 function credit(text: string, markerStart: number, idsStart: number, idsEnd: number, ctx: MarkerContext): void {
   const { refs, problems } = readMarkerTokens(text, idsStart, idsEnd, ctx.lines);
-  ctx.findings.push(...problems);
-  const section = isSkipped(markerStart, ctx.nested) ? undefined : sectionAt(ctx.sections, markerStart);
+  append(ctx.findings, problems);
+  const nested = isSkipped(markerStart, ctx.nested);
+  const section = nested ? undefined : sectionAt(ctx.sections, markerStart);
   if (section) {
     section.measure.covers.push(...refs);
     return;
@@ -288,20 +291,24 @@ function credit(text: string, markerStart: number, idsStart: number, idsEnd: num
   ctx.findings.push({
     code: 'orphan-marker',
     range: ctx.lines.range(markerStart, Math.max(idsEnd, idsStart)),
-    message: isSkipped(markerStart, ctx.nested) ? 'orphanMarkerNested' : 'orphanMarker',
+    message: nested ? 'orphanMarkerNested' : 'orphanMarker',
     args: { ids: refs.map((r) => r.id).join(', ') || '-' },
-    data: orphanData(text, markerStart, ctx),
+    // A heading in a list item cannot become a measure, so there is none to label.
+    data: nested ? undefined : orphanData(text, markerStart, ctx),
   });
 }
 
-/** For the "add a label to the heading" fix: the heading the orphan sits under, if any. */
+/**
+ * For the "add a label to the heading" fix: the top-level heading the orphan sits under, found by
+ * a binary search of the layout's headings (a scan back per orphan was quadratic in a file of
+ * orphan markers).
+ */
 function orphanData(text: string, offset: number, ctx: MarkerContext): Record<string, unknown> | undefined {
-  for (let line = ctx.lines.positionAt(offset).line; line >= 0; line--) {
-    const start = ctx.lines.lineStart(line);
-    const heading = /^ {0,3}(#{1,6})[ \t]+(?=\S)/.exec(text.slice(start, ctx.lines.lineEnd(line)));
-    if (heading && !isSkipped(start, ctx.skip)) return { headingLine: line, labelAt: heading[0].length };
-  }
-  return undefined;
+  const i = lastStartingAtOrBefore(ctx.headings, offset, (h) => h.start);
+  if (i < 0) return undefined;
+  const line = ctx.lines.positionAt(ctx.headings[i].start).line;
+  const lead = /^ {0,3}(?:#{1,6}[ \t]+)?/.exec(text.slice(ctx.lines.lineStart(line), ctx.lines.lineEnd(line)));
+  return { headingLine: line, labelAt: lead ? lead[0].length : 0 };
 }
 
 function attachCsfRefs(text: string, sections: Section[], skip: [number, number][], lines: LineIndex, findings: Finding[]): void {
@@ -313,6 +320,6 @@ function attachCsfRefs(text: string, sections: Section[], skip: [number, number]
       if (isSkipped(offset, skip) || sectionAt(sections, offset) !== section) continue;
       section.measure.csf.push({ id: m[0], range: lines.range(offset, offset + m[0].length) });
     }
-    findings.push(...csfFindings(section.measure.csf));
+    append(findings, csfFindings(section.measure.csf));
   }
 }

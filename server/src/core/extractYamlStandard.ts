@@ -10,6 +10,7 @@ import { yamlMeasuresInsert } from './insertPoints.js';
 import { yamlMeasureFacts } from './measureFacts.js';
 import { DEFAULT_LABEL_FORMS, labelProblemMessage, matchLabel, parseLabelForms, type LabelForm } from './labels.js';
 import { normaliseId } from './markers.js';
+import { append } from './arrays.js';
 
 export interface YamlStandardOptions {
   /** `measureLabels` of kijun.yaml; the standard's own list wins. */
@@ -30,7 +31,7 @@ export function extractYamlStandard(text: string, lines: LineIndex, source: Yaml
     else findings.push({ code: 'schema', range: measure.range, message: 'measureIdNotLabel', args: { id: measure.id, forms: forms.names } });
     measures.push(measure);
   });
-  for (const m of measures) findings.push(...csfFindings(m.csf));
+  for (const m of measures) append(findings, csfFindings(m.csf));
   const model: StandardModel = {
     kind: 'standard',
     format: 'yaml',

@@ -12,6 +12,7 @@ import { mergeSectors } from './sectors.js';
 import { resolveOscalSettings, type ResolvedSettings } from './oscal/settings.js';
 import { analyzeText, classifier, isCandidatePath, loadFile, loadFiles, outsideGlobs, skipped, type FileLoader } from './loader.js';
 import type { WorkspaceFs } from './workspaceFs.js';
+import { append } from './arrays.js';
 
 export interface SnapshotOptions {
   /** Folder that holds kijun.yaml, or the folder to scan when there is none. */
@@ -243,7 +244,7 @@ async function expand(fs: WorkspaceFs, paths: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
     const stat = await fs.stat(p);
-    if (stat?.isDirectory) out.push(...(await fs.listFiles(p)));
+    if (stat?.isDirectory) append(out, await fs.listFiles(p));
     else if (stat) out.push(p);
   }
   return out;

@@ -8,6 +8,7 @@ import type { PathSegment } from '../yamlSource.js';
 import type { OscalSource } from './source.js';
 import { validateOscalCatalog } from './schema.js';
 import { asArray, asObject, asStr, INSERT_PATTERN, localText, statementText, type Json } from './prose.js';
+import { append } from '../arrays.js';
 
 /** The id a catalog file gets when kijun.yaml gives none: its file name without the extension. */
 export function catalogIdFromPath(path: string): string {
@@ -68,7 +69,7 @@ export function readOscalCatalog(source: OscalSource, path: string): { model: Ca
     if (id) control.replacedBy = { id, range: control.range };
   }
   if (model.controls.some((c) => c.csf.length > 0)) model.oscal!.csf = 'derived';
-  findings.push(...danglingReferences(source, root, params));
+  append(findings, danglingReferences(source, root, params));
   return { model, findings };
 }
 

@@ -8,6 +8,7 @@ import { parseJsonSource } from './jsonSource.js';
 import { OSCAL_NS, parseXmlSource, xmlRoot } from './xmlSource.js';
 import { readOscalCatalog } from './catalog.js';
 import type { OscalSource } from './source.js';
+import { append } from '../arrays.js';
 
 export type OscalKind = 'catalog' | 'profile';
 
@@ -70,7 +71,7 @@ export function extractOscalYaml(path: string, yaml: YamlSource, kind: OscalKind
 }
 
 function extractOscalSource(path: string, source: OscalSource, kind: OscalKind, role: FileRole | undefined, result: FileAnalysis): FileAnalysis {
-  result.findings.push(...source.findings);
+  append(result.findings, source.findings);
   if (source.value === undefined) return result;
   if (kind === 'profile') {
     result.findings.push(notACatalog(source, 'oscalProfileNotCatalog'));
@@ -79,7 +80,7 @@ function extractOscalSource(path: string, source: OscalSource, kind: OscalKind, 
   if (role === 'standard') result.findings.push(notACatalog(source, 'wrongKind'));
   const { model, findings } = readOscalCatalog(source, path);
   result.model = model;
-  result.findings.push(...findings);
+  append(result.findings, findings);
   return result;
 }
 
