@@ -110,8 +110,8 @@ function valueItems(ctx: ServiceContext, path: string, schema: Schema, keys: str
     case 'replacedBy':
       return controlItems(ctx, path, range);
     case 'compensating':
-      return [...(groupOf(ctx.analysis, path)?.measures.values() ?? [])].map((s) => ({
-        label: s.measure.id, kind: CompletionItemKind.Reference, detail: s.measure.title, textEdit: { range, newText: s.measure.id },
+      return compensatingMeasures(ctx, path).map((m) => ({
+        label: m.id, kind: CompletionItemKind.Reference, detail: m.title, textEdit: { range, newText: m.id },
       }));
     case 'csf':
       return csfItems(ctx, range);
@@ -165,4 +165,16 @@ function csfItems(ctx: ServiceContext, range: Range): CompletionItem[] {
     documentation: { kind: 'markdown', value: describeCsf(ctx, e.id) ?? '' },
     textEdit: { range, newText: e.id },
   }));
+}
+
+/**
+ * The measures a `compensating` list may name: the sector's. While the author types the list
+ * (`compensating: [`) the front matter does not parse, so the file has no sector for a moment;
+ * its own measures are still known then.
+ */
+function compensatingMeasures(ctx: ServiceContext, path: string): { id: string; title: string }[] {
+  const group = groupOf(ctx.analysis, path);
+  if (group) return [...group.measures.values()].map((s) => s.measure);
+  const model = ctx.analysis.files.get(path)?.model;
+  return model?.kind === 'standard' ? model.measures : [];
 }
